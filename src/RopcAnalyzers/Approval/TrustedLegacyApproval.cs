@@ -1,0 +1,111 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RopcAnalyzers.Approval
+{
+    /// <summary>One [TrustedLegacyRopc] attribute and the member or type it is placed on.</summary>
+    public sealed class TrustedLegacyApproval
+    {
+        public const string AttributeNamespace = "RopcAnalyzers";
+        public const string AttributeName = "TrustedLegacyRopcAttribute";
+        public const string AttributeShortName = "TrustedLegacyRopc";
+        public const string OwnerPropertyName = "Owner";
+        public const string ExpiresPropertyName = "Expires";
+
+        private TrustedLegacyApproval(AttributeData attribute, ISymbol target)
+        {
+            Attribute = attribute;
+            Target = target;
+            foreach (var argument in attribute.ConstructorArguments)
+            {
+                Justification = argument.Value as string;
+                break;
+            }
+
+            foreach (var named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case OwnerPropertyName:
+                        Owner = named.Value.Value as string;
+                        break;
+                    case ExpiresPropertyName:
+                        Expires = named.Value.Value as string;
+                        break;
+                }
+            }
+        }
+
+        public AttributeData Attribute { get; }
+
+        /// <summary>The member, local function, lambda or type the attribute is on.</summary>
+        public ISymbol Target { get; }
+
+        public string? Justification { get; }
+
+        public string? Owner { get; }
+
+        /// <summary>The expiry date as written (ISO 8601 expected); parsing it is the expiry rule's job.</summary>
+        public string? Expires { get; }
+
+        public Location Location => Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
+
+        /// <summary>Whether <paramref name="attribute"/> is the trusted-legacy attribute, by full name (a team may declare its own copy).</summary>
+        public static bool IsApprovalAttribute(AttributeData attribute)
+            => attribute.AttributeClass is { Name: AttributeName } attributeClass
+               && attributeClass.ContainingType is null
+               && attributeClass.ContainingNamespace is { Name: AttributeNamespace } ns
+               && ns.ContainingNamespace is { IsGlobalNamespace: true };
+
+        /// <summary>The approval placed directly on <paramref name="symbol"/>, if any.</summary>
+        public static TrustedLegacyApproval? On(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (IsApprovalAttribute(attribute))
+                {
+                    return new TrustedLegacyApproval(attribute, symbol);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The nearest approval that covers <paramref name="operation"/>: on an enclosing local function or lambda,
+        /// then on the containing member (and, for accessors, their property), then on the containing types outwards.
+        /// </summary>
+        public static TrustedLegacyApproval? Find(IOperation operation, ISymbol? containingSymbol)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                var function = current switch
+                {
+                    ILocalFunctionOperation localFunction => (ISymbol)localFunction.Symbol,
+                    IAnonymousFunctionOperation lambda => lambda.Symbol,
+                    _ => null,
+                };
+
+                if (function is not null && On(function) is { } functionApproval)
+                {
+                    return functionApproval;
+                }
+            }
+
+            for (var symbol = containingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            {
+                if (On(symbol) is { } approval)
+                {
+                    return approval;
+                }
+
+                if (symbol is IMethodSymbol { AssociatedSymbol: { } associated } && On(associated) is { } propertyApproval)
+                {
+                    return propertyApproval;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,336 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RopcAnalyzers.Recognition
+{
+    /// <summary>
+    /// The one place that decides whether an operation is an ROPC (grant_type=password) request site and
+    /// extracts its parts. Rules register <see cref="SiteOperationKinds"/> and call <see cref="TryRecognize"/>;
+    /// code fixes and tools call it on the operation at a diagnostic's location. One instance serves one
+    /// compilation and holds no state that outlives it.
+    /// </summary>
+    public sealed class RopcRecognizer
+    {
+        /// <summary>The .editorconfig key that lists a team's own wrappers, as "Namespace.Type.Method" (or "Namespace.Type..ctor"), separated by commas or semicolons.</summary>
+        public const string ConfiguredApisOptionKey = "ropc_analyzers.additional_ropc_apis";
+
+        /// <summary>Every operation kind that can be an ROPC request site.</summary>
+        public static readonly ImmutableArray<OperationKind> SiteOperationKinds = ImmutableArray.Create(
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation,
+            OperationKind.SimpleAssignment,
+            OperationKind.Tuple,
+            OperationKind.Literal,
+            OperationKind.InterpolatedString,
+            OperationKind.Binary,
+            OperationKind.PropertyInitializer,
+            OperationKind.FieldInitializer,
+            OperationKind.Return);
+
+        internal const string GrantTypeKey = "grant_type";
+        internal const string PasswordGrant = "password";
+        internal const string Auth0PasswordRealmGrant = "http://auth0.com/oauth/grant-type/password-realm";
+        private const string FormFieldDescription = "form field grant_type=password";
+        private const string FormBodyDescription = "request body with grant_type=password";
+
+        private readonly RopcApiCatalog catalog;
+
+        private RopcRecognizer(RopcApiCatalog catalog)
+        {
+            this.catalog = catalog;
+        }
+
+        /// <summary>The recognizer with only the built-in catalog.</summary>
+        public static RopcRecognizer Default { get; } = new(RopcApiCatalog.Default);
+
+        /// <summary>Creates the recognizer for one compilation, adding the team's configured wrapper APIs.</summary>
+        public static RopcRecognizer Create(AnalyzerOptions? options)
+        {
+            if (options is null || !options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ConfiguredApisOptionKey, out var configured) || string.IsNullOrWhiteSpace(configured))
+            {
+                return Default;
+            }
+
+            var names = configured.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries);
+            return new RopcRecognizer(RopcApiCatalog.Default.WithConfiguredApis(names));
+        }
+
+        internal RopcApiCatalog Catalog => catalog;
+
+        public static bool IsPasswordGrantValue(string value)
+            => value == PasswordGrant || value == Auth0PasswordRealmGrant;
+
+        /// <summary>Decides whether <paramref name="operation"/> is an ROPC request site and extracts its parts.</summary>
+        public bool TryRecognize(IOperation operation, CancellationToken cancellationToken, [NotNullWhen(true)] out RopcRequest? request)
+        {
+            request = operation switch
+            {
+                IInvocationOperation invocation => RecognizeInvocation(invocation, cancellationToken),
+                IObjectCreationOperation creation => RecognizeCreation(creation, cancellationToken),
+                ISimpleAssignmentOperation or ITupleOperation or IPropertyInitializerOperation or IFieldInitializerOperation or IReturnOperation
+                    => RecognizeFormField(operation, cancellationToken),
+                ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation => FormBody.Recognize(operation, cancellationToken),
+                _ => null,
+            };
+
+            return request is not null;
+        }
+
+        /// <summary>Finds the request site of a diagnostic: the operation at <paramref name="node"/> or the nearest enclosing one that is a site.</summary>
+        public bool TryRecognizeAt(SemanticModel semanticModel, SyntaxNode node, CancellationToken cancellationToken, [NotNullWhen(true)] out RopcRequest? request)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                var operation = semanticModel.GetOperation(current, cancellationToken);
+                if (operation is not null && TryRecognize(operation, cancellationToken, out request))
+                {
+                    return true;
+                }
+
+                if (current is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax)
+                {
+                    break;
+                }
+            }
+
+            request = null;
+            return false;
+        }
+
+        /// <summary>Whether a call is a catalogued member that sends the password grant (the site of a request object).</summary>
+        public bool IsRequestApi(IMethodSymbol method)
+            => catalog.FindMethod(method) is { Role: RopcApiRole.Request or RopcApiRole.GrantTypeArgument };
+
+        private RopcRequest? RecognizeInvocation(IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            var api = catalog.FindMethod(invocation.TargetMethod);
+            if (api is not null)
+            {
+                return RecognizeApiUse(invocation, invocation.TargetMethod, invocation.Arguments, api, cancellationToken);
+            }
+
+            return RecognizeFormField(invocation, cancellationToken);
+        }
+
+        private RopcRequest? RecognizeCreation(IObjectCreationOperation creation, CancellationToken cancellationToken)
+        {
+            if (creation.Type is INamedTypeSymbol type && creation.Constructor is { } constructor && catalog.FindConstructor(type) is { } api)
+            {
+                return RecognizeApiUse(creation, constructor, creation.Arguments, api, cancellationToken);
+            }
+
+            return RecognizeFormField(creation, cancellationToken);
+        }
+
+        private RopcRequest? RecognizeApiUse(IOperation site, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, RopcApi api, CancellationToken cancellationToken)
+        {
+            if ((api.Conditions & RopcApiCondition.HasPasswordParameter) != 0 && !HasPasswordParameter(method))
+            {
+                return null;
+            }
+
+            IObjectCreationOperation? requestObject = null;
+            foreach (var argument in arguments)
+            {
+                if (catalog.IsRequestObjectType(argument.Value.Type) || catalog.IsRequestObjectType(argument.Parameter?.Type))
+                {
+                    requestObject = RequestParts.ResolveCreation(argument.Value, cancellationToken);
+                    if (requestObject is not null || catalog.IsRequestObjectType(argument.Parameter?.Type))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if ((api.Conditions & RopcApiCondition.TakesRequestObject) != 0 && !HasRequestObjectParameter(method))
+            {
+                return null;
+            }
+
+            string description;
+            RopcRequestKind kind;
+            switch (api.Role)
+            {
+                case RopcApiRole.GrantTypeArgument:
+                    if (!TryFindGrantTypeArgument(arguments, cancellationToken))
+                    {
+                        return null;
+                    }
+
+                    description = $"{api.LibraryDisplayName} {method.ContainingType.Name}.{api.ApiName} with grant type \"password\"";
+                    kind = RopcRequestKind.LibraryRequest;
+                    break;
+
+                case RopcApiRole.RequestObject:
+                    if (site is IObjectCreationOperation creation && IsSentInSameBody(creation, cancellationToken))
+                    {
+                        return null;
+                    }
+
+                    description = $"{api.LibraryDisplayName} {api.ApiName}";
+                    kind = RopcRequestKind.RequestObject;
+                    requestObject = site as IObjectCreationOperation;
+                    break;
+
+                case RopcApiRole.Configuration:
+                    description = $"{api.LibraryDisplayName} {api.ApiName}()";
+                    kind = RopcRequestKind.ClientConfiguration;
+                    break;
+
+                default:
+                    description = $"{api.LibraryDisplayName} {api.ApiName}";
+                    kind = RopcRequestKind.LibraryRequest;
+                    break;
+            }
+
+            var request = new RopcRequest(site, api.Library, kind, api.ApiName, description) { RequestObjectCreation = requestObject };
+            RequestParts.FromArguments(request, arguments);
+            if (requestObject is not null)
+            {
+                RequestParts.FromCreation(request, requestObject);
+            }
+
+            if (site is IInvocationOperation { Instance: { } instance })
+            {
+                RequestParts.FromClientInstance(request, instance, cancellationToken);
+            }
+
+            return request;
+        }
+
+        private static bool HasPasswordParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (RequestParts.SlotOf(parameter.Name) == RequestSlot.Password)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool HasRequestObjectParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (catalog.IsRequestObjectType(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool TryFindGrantTypeArgument(ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter
+                    && parameter.Name.Equals("grantType", StringComparison.OrdinalIgnoreCase)
+                    && StringValues.TryResolve(argument.Value, cancellationToken, out var value)
+                    && IsPasswordGrantValue(value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A request object passed (directly or through a local) to a catalogued request call in the same body is
+        /// reported once, at that call.
+        /// </summary>
+        private bool IsSentInSameBody(IObjectCreationOperation creation, CancellationToken cancellationToken)
+        {
+            var parent = OperationTree.ParentSkippingConversions(creation);
+            if (parent is IArgumentOperation { Parent: IInvocationOperation directCall })
+            {
+                return IsRequestApi(directCall.TargetMethod);
+            }
+
+            if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                return false;
+            }
+
+            foreach (var descendant in OperationTree.Root(creation).Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (descendant is IInvocationOperation invocation && IsRequestApi(invocation.TargetMethod))
+                {
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(OperationTree.ReferencedSymbol(argument.Value), declarator.Symbol))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static RopcRequest? RecognizeFormField(IOperation operation, CancellationToken cancellationToken)
+        {
+            if (!FormPairs.TryGetPair(operation, cancellationToken, requiredKey: GrantTypeKey, out var pair)
+                || !StringValues.TryResolve(pair.Value, cancellationToken, out var grant)
+                || !IsPasswordGrantValue(grant))
+            {
+                return null;
+            }
+
+            var isIdentityModelTokenRequest = pair.Member?.ContainingType is { } owner && IsIdentityModelTokenRequest(owner, out var library);
+            var request = isIdentityModelTokenRequest
+                ? new RopcRequest(operation, IsDuende(pair.Member!.ContainingType) ? RopcLibrary.DuendeIdentityModel : RopcLibrary.IdentityModel, RopcRequestKind.LibraryRequest, "TokenRequest", $"{(IsDuende(pair.Member!.ContainingType) ? "Duende.IdentityModel" : "IdentityModel")} TokenRequest with GrantType \"password\"")
+                : new RopcRequest(operation, RopcLibrary.HandWrittenHttp, RopcRequestKind.FormField, GrantTypeKey, FormFieldDescription);
+
+            foreach (var sibling in FormPairs.Siblings(operation, cancellationToken))
+            {
+                if (FormPairs.TryGetPair(sibling, cancellationToken, requiredKey: null, out var siblingPair))
+                {
+                    RequestParts.Assign(request, siblingPair.Key, siblingPair.Value);
+                    if (isIdentityModelTokenRequest && siblingPair.Key == "Parameters")
+                    {
+                        foreach (var parameter in FormPairs.PairsInside(siblingPair.Value, cancellationToken))
+                        {
+                            RequestParts.Assign(request, parameter.Key, parameter.Value);
+                        }
+                    }
+                }
+            }
+
+            return request;
+        }
+
+        private static bool IsIdentityModelTokenRequest(INamedTypeSymbol type, out RopcLibrary library)
+        {
+            library = IsDuende(type) ? RopcLibrary.DuendeIdentityModel : RopcLibrary.IdentityModel;
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "TokenRequest"
+                    && (RopcApi.NamespaceIs(current.ContainingNamespace, "IdentityModel.Client") || RopcApi.NamespaceIs(current.ContainingNamespace, "Duende.IdentityModel.Client")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDuende(INamedTypeSymbol type)
+            => RopcApi.NamespaceIs(type.ContainingNamespace, "Duende.IdentityModel.Client");
+
+        internal static string FormBodyDescriptionText => FormBodyDescription;
+    }
+}
