@@ -75,7 +75,8 @@ namespace RopcAnalyzers.Recognition
 
                 case IReturnOperation { ReturnedValue: { } returned } returnOperation when requiredKey is not null:
                     // A DTO getter that always returns the grant type: string GrantType => "password";
-                    if (returned.ConstantValue is not { HasValue: true, Value: string }
+                    if (returned.ConstantValue.Value is not string returnedText
+                        || !RopcRecognizer.IsPasswordGrantValue(returnedText)
                         || returnOperation.SemanticModel?.GetEnclosingSymbol(returnOperation.Syntax.SpanStart, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property })
                     {
                         return false;
@@ -132,7 +133,7 @@ namespace RopcAnalyzers.Recognition
             }
         }
 
-        /// <summary>Key comparison: exact, or a member name that differs only by case and underscores (GrantType, grant_type).</summary>
+        /// <summary>Key comparison: exact, or a member name that differs only by case and underscores (GrantType, grant_type). Allocation-free: it runs on every constant argument.</summary>
         public static bool KeyMatches(string key, string? requiredKey)
         {
             if (requiredKey is null || key == requiredKey)
@@ -140,7 +141,32 @@ namespace RopcAnalyzers.Recognition
                 return true;
             }
 
-            return Normalize(key) == Normalize(requiredKey);
+            int i = 0, j = 0;
+            while (true)
+            {
+                while (i < key.Length && IsSeparator(key[i]))
+                {
+                    i++;
+                }
+
+                while (j < requiredKey.Length && IsSeparator(requiredKey[j]))
+                {
+                    j++;
+                }
+
+                if (i == key.Length || j == requiredKey.Length)
+                {
+                    return i == key.Length && j == requiredKey.Length;
+                }
+
+                if (char.ToLowerInvariant(key[i]) != char.ToLowerInvariant(requiredKey[j]))
+                {
+                    return false;
+                }
+
+                i++;
+                j++;
+            }
         }
 
         public static string Normalize(string key)
@@ -149,7 +175,7 @@ namespace RopcAnalyzers.Recognition
             var length = 0;
             foreach (var c in key)
             {
-                if (c != '_' && c != '-')
+                if (!IsSeparator(c))
                 {
                     buffer[length++] = char.ToLowerInvariant(c);
                 }
@@ -157,6 +183,8 @@ namespace RopcAnalyzers.Recognition
 
             return new string(buffer, 0, length);
         }
+
+        private static bool IsSeparator(char c) => c == '_' || c == '-';
 
         private static IEnumerable<IOperation> Unwrapped(ImmutableArray<IOperation> initializers)
         {
@@ -328,8 +356,8 @@ namespace RopcAnalyzers.Recognition
             }
 
             // A serialised name set by attribute ([JsonPropertyName("grant_type")], [AliasAs], [DataMember(Name = ...)]):
-            // looked at only when the value is a constant, to keep attribute reads off the common path.
-            if (requiredKey is not null && !value.ConstantValue.HasValue)
+            // looked at only when the value is the password grant itself, to keep attribute reads off the common path.
+            if (requiredKey is not null && (value.ConstantValue.Value is not string constant || !RopcRecognizer.IsPasswordGrantValue(constant)))
             {
                 return false;
             }

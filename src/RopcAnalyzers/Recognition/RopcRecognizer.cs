@@ -17,7 +17,7 @@ namespace RopcAnalyzers.Recognition
     /// </summary>
     public sealed class RopcRecognizer
     {
-        /// <summary>The .editorconfig key that lists a team's own wrappers, as "Namespace.Type.Method" (or "Namespace.Type..ctor"), separated by commas or semicolons.</summary>
+        /// <summary>The .editorconfig key that lists a team's own wrappers, as "Namespace.Type.Method" (or "Namespace.Type..ctor"), separated by commas (.editorconfig treats a semicolon as the start of a comment).</summary>
         public const string ConfiguredApisOptionKey = "ropc_analyzers.additional_ropc_apis";
 
         /// <summary>Every operation kind that can be an ROPC request site.</summary>
@@ -49,16 +49,45 @@ namespace RopcAnalyzers.Recognition
         /// <summary>The recognizer with only the built-in catalog.</summary>
         public static RopcRecognizer Default { get; } = new(RopcApiCatalog.Default);
 
-        /// <summary>Creates the recognizer for one compilation, adding the team's configured wrapper APIs.</summary>
-        public static RopcRecognizer Create(AnalyzerOptions? options)
+        /// <summary>
+        /// Creates the recognizer for one compilation, adding the team's configured wrapper APIs from the global
+        /// options and from the options of every syntax tree of <paramref name="compilation"/> (.editorconfig sections).
+        /// </summary>
+        public static RopcRecognizer Create(AnalyzerOptions? options, Compilation? compilation = null)
         {
-            if (options is null || !options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ConfiguredApisOptionKey, out var configured) || string.IsNullOrWhiteSpace(configured))
+            if (options is null)
             {
                 return Default;
             }
 
-            var names = configured.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries);
-            return new RopcRecognizer(RopcApiCatalog.Default.WithConfiguredApis(names));
+            var configured = new List<string>();
+            AddConfiguredApis(options.AnalyzerConfigOptionsProvider.GlobalOptions, configured);
+            if (compilation is not null)
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    AddConfiguredApis(options.AnalyzerConfigOptionsProvider.GetOptions(tree), configured);
+                }
+            }
+
+            return configured.Count == 0 ? Default : new RopcRecognizer(RopcApiCatalog.Default.WithConfiguredApis(configured));
+        }
+
+        private static void AddConfiguredApis(AnalyzerConfigOptions options, List<string> configured)
+        {
+            if (!options.TryGetValue(ConfiguredApisOptionKey, out var value) || string.IsNullOrWhiteSpace(value))
+            {
+                return;
+            }
+
+            foreach (var name in value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var trimmed = name.Trim();
+                if (trimmed.Length > 0 && !configured.Contains(trimmed))
+                {
+                    configured.Add(trimmed);
+                }
+            }
         }
 
         internal RopcApiCatalog Catalog => catalog;
@@ -73,8 +102,12 @@ namespace RopcAnalyzers.Recognition
             {
                 IInvocationOperation invocation => RecognizeInvocation(invocation, cancellationToken),
                 IObjectCreationOperation creation => RecognizeCreation(creation, cancellationToken),
+                ISimpleAssignmentOperation assignment when SqlClientPassword.IsPasswordAuthentication(assignment.Value)
+                    => new RopcRequest(operation, RopcLibrary.OtherVendor, RopcRequestKind.ClientConfiguration, SqlClientPassword.ApiName, SqlClientPassword.Description),
                 ISimpleAssignmentOperation or ITupleOperation or IPropertyInitializerOperation or IFieldInitializerOperation or IReturnOperation
                     => RecognizeFormField(operation, cancellationToken),
+                ILiteralOperation literal when SqlClientPassword.IsPasswordConnectionString(literal)
+                    => new RopcRequest(operation, RopcLibrary.OtherVendor, RopcRequestKind.ClientConfiguration, SqlClientPassword.ApiName, SqlClientPassword.Description),
                 ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation => FormBody.Recognize(operation, cancellationToken),
                 _ => null,
             };
@@ -290,9 +323,10 @@ namespace RopcAnalyzers.Recognition
                 return null;
             }
 
-            var isIdentityModelTokenRequest = pair.Member?.ContainingType is { } owner && IsIdentityModelTokenRequest(owner, out var library);
+            var library = RopcLibrary.HandWrittenHttp;
+            var isIdentityModelTokenRequest = pair.Member?.ContainingType is { } owner && IsIdentityModelTokenRequest(owner, out library);
             var request = isIdentityModelTokenRequest
-                ? new RopcRequest(operation, IsDuende(pair.Member!.ContainingType) ? RopcLibrary.DuendeIdentityModel : RopcLibrary.IdentityModel, RopcRequestKind.LibraryRequest, "TokenRequest", $"{(IsDuende(pair.Member!.ContainingType) ? "Duende.IdentityModel" : "IdentityModel")} TokenRequest with GrantType \"password\"")
+                ? new RopcRequest(operation, library, RopcRequestKind.LibraryRequest, "TokenRequest", $"{(library == RopcLibrary.DuendeIdentityModel ? "Duende.IdentityModel" : "IdentityModel")} TokenRequest with GrantType \"password\"")
                 : new RopcRequest(operation, RopcLibrary.HandWrittenHttp, RopcRequestKind.FormField, GrantTypeKey, FormFieldDescription);
 
             foreach (var sibling in FormPairs.Siblings(operation, cancellationToken))
@@ -315,21 +349,29 @@ namespace RopcAnalyzers.Recognition
 
         private static bool IsIdentityModelTokenRequest(INamedTypeSymbol type, out RopcLibrary library)
         {
-            library = IsDuende(type) ? RopcLibrary.DuendeIdentityModel : RopcLibrary.IdentityModel;
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.Name == "TokenRequest"
-                    && (RopcApi.NamespaceIs(current.ContainingNamespace, "IdentityModel.Client") || RopcApi.NamespaceIs(current.ContainingNamespace, "Duende.IdentityModel.Client")))
+                if (current.Name != "TokenRequest")
                 {
+                    continue;
+                }
+
+                if (RopcApi.NamespaceIs(current.ContainingNamespace, "IdentityModel.Client"))
+                {
+                    library = RopcLibrary.IdentityModel;
+                    return true;
+                }
+
+                if (RopcApi.NamespaceIs(current.ContainingNamespace, "Duende.IdentityModel.Client"))
+                {
+                    library = RopcLibrary.DuendeIdentityModel;
                     return true;
                 }
             }
 
+            library = RopcLibrary.HandWrittenHttp;
             return false;
         }
-
-        private static bool IsDuende(INamedTypeSymbol type)
-            => RopcApi.NamespaceIs(type.ContainingNamespace, "Duende.IdentityModel.Client");
 
         internal static string FormBodyDescriptionText => FormBodyDescription;
     }

@@ -29,10 +29,16 @@ namespace RopcAnalyzers.Tests.Infrastructure
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         public RopcAnalyzerTest(string source, bool withLibraries = true)
+            : this(source, withLibraries ? TestReferences.All : TestReferences.Framework)
+        {
+        }
+
+        /// <param name="references">The metadata references, e.g. <see cref="TestReferences.AllExcept"/> to compile stand-ins of another library version.</param>
+        public RopcAnalyzerTest(string source, System.Collections.Generic.IEnumerable<MetadataReference> references)
         {
             TestCode = source;
             ReferenceAssemblies = TestReferences.NoPackages;
-            TestState.AdditionalReferences.AddRange(withLibraries ? TestReferences.All : TestReferences.Framework);
+            TestState.AdditionalReferences.AddRange(references);
             TestState.Sources.Add(("TrustedLegacyRopcAttribute.cs", ShippedSources.TrustedLegacyRopcAttribute));
         }
     }
