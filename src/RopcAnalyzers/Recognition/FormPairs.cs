@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace RopcAnalyzers.Recognition
@@ -103,6 +104,9 @@ namespace RopcAnalyzers.Recognition
                     return array.ElementValues;
                 case IArgumentOperation { Parent: IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation collection } }:
                     return Unwrapped(collection.Initializers);
+                case { Syntax: CollectionExpressionSyntax }:
+                    // C# 12 collection expressions have no dedicated operation interface in Roslyn 4.8: their elements are the children.
+                    return parent.ChildOperations;
             }
 
             return ReceiverSiblings(site, cancellationToken);

@@ -331,7 +331,7 @@ namespace RopcAnalyzers.Recognition
 
             foreach (var sibling in FormPairs.Siblings(operation, cancellationToken))
             {
-                if (FormPairs.TryGetPair(sibling, cancellationToken, requiredKey: null, out var siblingPair))
+                if (FormPairs.TryGetPair(StringValues.Unwrap(sibling)!, cancellationToken, requiredKey: null, out var siblingPair))
                 {
                     RequestParts.Assign(request, siblingPair.Key, siblingPair.Value);
                     if (isIdentityModelTokenRequest && siblingPair.Key == "Parameters")

@@ -388,6 +388,27 @@ namespace RopcAnalyzers.Tests.Rules
             """, Ropc001("form field grant_type=password"));
 
         [Fact]
+        public Task KeyValuePairCollectionExpression_IsReported() => VerifyRopc.AnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Net.Http;
+
+            class BotLogin
+            {
+                HttpContent Body(string user, string password)
+                {
+                    KeyValuePair<string, string?>[] content =
+                    [
+                        new KeyValuePair<string, string?>("client_id", "bot"),
+                        {|#0:new KeyValuePair<string, string?>("grant_type", "password")|},
+                        new KeyValuePair<string, string?>("username", user),
+                        new KeyValuePair<string, string?>("password", password),
+                    ];
+                    return new FormUrlEncodedContent(content);
+                }
+            }
+            """, Ropc001("form field grant_type=password"));
+
+        [Fact]
         public Task KeyValuePairListAdd_WithConstants_IsReported() => VerifyRopc.AnalyzerAsync("""
             using System.Collections.Generic;
             using System.Net.Http;
