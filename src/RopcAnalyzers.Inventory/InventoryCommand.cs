@@ -77,7 +77,7 @@ namespace RopcAnalyzers.Inventory
             {
                 var dotnet = DotnetRestore.DotnetFor(instance?.MSBuildPath ?? string.Empty);
                 log.Progress($"Restoring {input.FileName}...");
-                var (exitCode, output) = await DotnetRestore.RunAsync(dotnet, input.FullPath, cancellationToken).ConfigureAwait(false);
+                var (exitCode, output) = await DotnetRestore.RunAsync(dotnet, input.FullPath, options.Properties, cancellationToken).ConfigureAwait(false);
                 if (exitCode != 0)
                 {
                     log.Warning($"'dotnet restore' exited with {exitCode}; analysing what loads:{Environment.NewLine}{output}");

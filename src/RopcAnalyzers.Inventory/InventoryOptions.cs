@@ -44,8 +44,8 @@ namespace RopcAnalyzers.Inventory
                                         warning or error), baseline or not.
               --fail-on-skipped         Exit with 3 when a project or a document could not be analysed.
               --restore                 Run 'dotnet restore' on the input first.
-              -p, --property <n>=<v>    An MSBuild global property for loading projects (e.g. Configuration=Release).
-                                        May be repeated.
+              -p, --property <n>=<v>    An MSBuild global property for loading (and restoring) the projects,
+                                        e.g. Configuration=Release. May be repeated.
               -q, --quiet               No progress on stderr (warnings, errors and skip counts still appear).
               -v, --verbose             Also print MSBuild workspace warnings on stderr.
               -h, --help                Show this help.

@@ -252,9 +252,19 @@ namespace RopcAnalyzers.Inventory.Analysis
     /// <summary>How members are named in the inventory and in fingerprints.</summary>
     internal static class MemberNames
     {
-        private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.CSharpErrorMessageFormat;
+        /// <summary>A member without its containing type, parameter types by name only: "SignInAsync(HttpClient, string)".</summary>
+        private static readonly SymbolDisplayFormat MemberFormat = new(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeExplicitInterface,
+            parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
-        public static string Display(ISymbol symbol) => symbol.ToDisplayString(Format);
+        /// <summary>"Namespace.Type.Member(ParameterTypes)": the type in full, so that the name is unique in a solution, the parameters short.</summary>
+        public static string Display(ISymbol symbol)
+            => symbol is INamedTypeSymbol || symbol.ContainingType is null
+                ? symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)
+                : symbol.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "." + symbol.ToDisplayString(MemberFormat);
 
         /// <summary>The member or type a finding belongs to: local functions and lambdas belong to their member.</summary>
         public static string Of(ISymbol? symbol)

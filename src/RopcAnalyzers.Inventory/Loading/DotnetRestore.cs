@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
@@ -10,7 +11,7 @@ namespace RopcAnalyzers.Inventory.Loading
     internal static class DotnetRestore
     {
         /// <summary>Restores <paramref name="path"/>; its output goes to stderr so that stdout stays the report.</summary>
-        public static async Task<(int ExitCode, string Output)> RunAsync(string dotnetPath, string path, CancellationToken cancellationToken)
+        public static async Task<(int ExitCode, string Output)> RunAsync(string dotnetPath, string path, IReadOnlyDictionary<string, string> properties, CancellationToken cancellationToken)
         {
             var start = new ProcessStartInfo(dotnetPath)
             {
@@ -23,6 +24,11 @@ namespace RopcAnalyzers.Inventory.Loading
             start.ArgumentList.Add(path);
             start.ArgumentList.Add("-nologo");
             start.ArgumentList.Add("-v:q");
+            foreach (var (name, value) in properties)
+            {
+                // The same global properties as the workspace loads the projects with.
+                start.ArgumentList.Add($"-p:{name}={value}");
+            }
 
             // No MSBuild node may outlive the tool: it would keep files open and the CI job alive.
             start.ArgumentList.Add("-nodeReuse:false");

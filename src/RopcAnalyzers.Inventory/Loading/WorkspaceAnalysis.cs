@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.MSBuild;
 using RopcAnalyzers.Inventory.Analysis;
 using RopcAnalyzers.Inventory.Model;
+using RopcAnalyzers.Inventory.Reports;
 
 namespace RopcAnalyzers.Inventory.Loading
 {
@@ -98,7 +99,7 @@ namespace RopcAnalyzers.Inventory.Loading
                 var sites = result.Findings.Count(f => f.IsSite);
                 log.Progress(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"[{i + 1}/{toAnalyse.Count}] {project.Name}: {Plural(sites, "ROPC site")}, {Plural(result.Findings.Count - sites, "other finding")}, {Plural(result.Approvals.Count, "approval")} ({Seconds(watch.Elapsed)})"));
+                    $"[{i + 1}/{toAnalyse.Count}] {project.Name}: {Summary.Count(sites, "ROPC site")}, {Summary.Count(result.Findings.Count - sites, "other finding")}, {Summary.Count(result.Approvals.Count, "approval")} ({Seconds(watch.Elapsed)})"));
             }
 
             // Failures raised while compilations were built (documents whose text could not be read).
@@ -164,7 +165,7 @@ namespace RopcAnalyzers.Inventory.Loading
             var others = loaded.Keys.Count(path => !requested.Contains(path));
             if (others > 0)
             {
-                log.Progress($"{Plural(others, "referenced project")} outside {input.FileName} loaded for references only, not analysed.");
+                log.Progress($"{Summary.Count(others, "referenced project")} outside {input.FileName} loaded for references only, not analysed.");
             }
 
             return toAnalyse;
@@ -196,8 +197,6 @@ namespace RopcAnalyzers.Inventory.Loading
 
             return problems;
         }
-
-        internal static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
         private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 

@@ -74,8 +74,9 @@ namespace RopcAnalyzers.Inventory.Model
                 .ThenBy(a => a.Location.Column)
                 .ToList();
 
+            // A document the workspace reported and that is also missing on disk is one skipped document.
             var orderedProblems = problems
-                .Distinct()
+                .DistinctBy(p => p.Kind == Problem.DocumentNotLoaded ? (p.Kind, p.Path, string.Empty) : (p.Kind, p.Path, p.Message))
                 .OrderBy(p => p.Kind, StringComparer.Ordinal)
                 .ThenBy(p => p.Path, StringComparer.Ordinal)
                 .ThenBy(p => p.Message, StringComparer.Ordinal)
