@@ -94,7 +94,7 @@ namespace RopcAnalyzers.Inventory.Tests
                 "Shop.sln",
                 "--restore",
                 "--reference-date", "2027-07-01",
-                "--fail-on-findings",
+                "--fail-on-skipped",
                 "--format", "json",
                 "--output", "reports/shop.txt",
                 "--output", "reports/shop.md",
@@ -132,10 +132,10 @@ namespace RopcAnalyzers.Inventory.Tests
         private JsonElement Json => fixture.Json;
 
         [Fact]
-        public void FailOnFindings_WithUnapprovedSites_ExitsWithOne()
+        public void FailOnSkipped_WithAnUnloadableProject_ExitsWithThree_AfterWritingTheReports()
         {
-            Assert.True(fixture.Run.ExitCode == 1, fixture.Run.ToString());
-            Assert.Contains("(--fail-on-findings)", fixture.Run.Stderr, StringComparison.Ordinal);
+            Assert.True(fixture.Run.ExitCode == 3, fixture.Run.ToString());
+            Assert.Contains("error: something could not be analysed (--fail-on-skipped)", fixture.Run.Stderr, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -23,6 +23,7 @@ namespace RopcAnalyzers.Inventory.Tests
                 "--restore",
                 "-p", "NuGetAudit=false",
                 "--reference-date", "2026-01-15",
+                "--fail-on-findings",
                 "--format", "json",
                 "--output", Reports["legacy.txt"],
                 "--output", Reports["legacy.md"],
@@ -64,9 +65,10 @@ namespace RopcAnalyzers.Inventory.Tests
         }
 
         [Fact]
-        public void Run_WithoutGatingOptions_ExitsWithZero_AndAnalysesOnlyTheSample()
+        public void FailOnFindings_WithTheUnapprovedSite_ExitsWithOne_AndAnalysesOnlyTheSample()
         {
-            Assert.True(fixture.Run.ExitCode == 0, fixture.Run.ToString());
+            Assert.True(fixture.Run.ExitCode == 1, fixture.Run.ToString());
+            Assert.Contains(" (--fail-on-findings).", fixture.Run.Stderr, StringComparison.Ordinal);
             Assert.Equal("LegacyClient.csproj", fixture.Json.GetProperty("input").GetString());
             Assert.Equal(new[] { "LegacyClient" }, fixture.Json.GetProperty("projects").EnumerateArray().Select(p => p.GetString()).ToArray());
             Assert.Empty(fixture.Json.GetProperty("problems").EnumerateArray());
