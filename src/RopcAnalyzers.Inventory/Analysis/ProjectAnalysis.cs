@@ -71,7 +71,7 @@ namespace RopcAnalyzers.Inventory.Analysis
                 var key = (span.Path, new TextSpanKey(location.SourceSpan.Start, location.SourceSpan.Length));
                 if (sitesBySpan.ContainsKey(key))
                 {
-                    // The recognizer may see one site through two operations (e.g. an assignment and its tuple): it is one site.
+                    // One span is one site, whichever operation kinds the recognizer matched it through.
                     continue;
                 }
 

@@ -85,6 +85,7 @@ namespace RopcAnalyzers.Inventory.Loading
                 cancellationToken.ThrowIfCancellationRequested();
                 var project = toAnalyse[i];
                 var watch = Stopwatch.StartNew();
+                log.Progress($"[{i + 1}/{toAnalyse.Count}] Analysing {project.Name}...");
                 var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
                 if (compilation is null)
                 {
