@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis;
+using RopcAnalyzers.Inventory.Analysis;
+using RopcAnalyzers.Inventory.Model;
+
+namespace RopcAnalyzers.Inventory.Reports
+{
+    /// <summary>
+    /// SARIF 2.1.0 for code-scanning tools. Every ROPC site is a ROPC001 result; approved sites carry an
+    /// in-source suppression with the approval's justification, so they are listed but not alerted on.
+    /// URIs are relative to the SRCROOT base (the solution's folder); partialFingerprints carry the same
+    /// fingerprints as the baseline.
+    /// </summary>
+    internal static class SarifReport
+    {
+        public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+        public const string InformationUri = "https://github.com/RopcAnalyzers/RopcAnalyzers";
+
+        public static void Write(InventoryResult result, IReadOnlyList<RuleInfo> rules, TextWriter writer)
+        {
+            var ruleIndex = rules.Select((rule, index) => (rule.Descriptor.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
+            var results = new JsonArray();
+            foreach (var finding in result.Findings)
+            {
+                results.Add(Result(finding, ruleIndex));
+            }
+
+            var notifications = new JsonArray();
+            foreach (var problem in result.Problems)
+            {
+                notifications.Add(new JsonObject
+                {
+                    ["level"] = "warning",
+                    ["message"] = new JsonObject { ["text"] = problem.Path is null ? problem.Message : $"{problem.Path}: {problem.Message}" },
+                    ["descriptor"] = new JsonObject { ["id"] = problem.Kind },
+                });
+            }
+
+            var run = new JsonObject
+            {
+                ["tool"] = new JsonObject
+                {
+                    ["driver"] = new JsonObject
+                    {
+                        ["name"] = "ropc-inventory",
+                        ["semanticVersion"] = result.ToolVersion,
+                        ["informationUri"] = InformationUri,
+                        ["rules"] = new JsonArray(rules.Select(Rule).ToArray<JsonNode?>()),
+                    },
+                },
+                ["originalUriBaseIds"] = new JsonObject
+                {
+                    ["SRCROOT"] = new JsonObject { ["uri"] = new Uri(Path.TrimEndingDirectorySeparator(result.BaseDirectory) + Path.DirectorySeparatorChar).AbsoluteUri },
+                },
+                ["invocations"] = new JsonArray(new JsonObject
+                {
+                    ["executionSuccessful"] = true,
+                    ["toolExecutionNotifications"] = notifications,
+                }),
+                ["columnKind"] = "utf16CodeUnits",
+                ["results"] = results,
+            };
+
+            var log = new JsonObject
+            {
+                ["$schema"] = SchemaUri,
+                ["version"] = "2.1.0",
+                ["runs"] = new JsonArray(run),
+            };
+
+            writer.Write(log.ToJsonString(Json.Options));
+            writer.WriteLine();
+        }
+
+        private static JsonObject Rule(RuleInfo rule)
+        {
+            var descriptor = rule.Descriptor;
+            var node = new JsonObject
+            {
+                ["id"] = descriptor.Id,
+                ["name"] = rule.Name,
+                ["shortDescription"] = new JsonObject { ["text"] = descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["fullDescription"] = new JsonObject { ["text"] = descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["defaultConfiguration"] = new JsonObject { ["level"] = Levels.Of(descriptor.DefaultSeverity) },
+                ["properties"] = new JsonObject { ["category"] = descriptor.Category },
+            };
+            if (!string.IsNullOrEmpty(descriptor.HelpLinkUri))
+            {
+                node["helpUri"] = descriptor.HelpLinkUri;
+            }
+
+            return node;
+        }
+
+        private static JsonObject Result(Finding finding, Dictionary<string, int> ruleIndex)
+        {
+            var node = new JsonObject
+            {
+                ["ruleId"] = finding.RuleId,
+            };
+            if (ruleIndex.TryGetValue(finding.RuleId, out var index))
+            {
+                node["ruleIndex"] = index;
+            }
+
+            node["level"] = finding.Level;
+            node["message"] = new JsonObject { ["text"] = finding.Message };
+            var physical = new JsonObject
+            {
+                ["artifactLocation"] = new JsonObject { ["uri"] = Uri.EscapeDataString(finding.Location.Path).Replace("%2F", "/", StringComparison.Ordinal), ["uriBaseId"] = "SRCROOT" },
+            };
+            if (finding.Location.Line > 0)
+            {
+                physical["region"] = new JsonObject
+                {
+                    ["startLine"] = finding.Location.Line,
+                    ["startColumn"] = finding.Location.Column,
+                    ["endLine"] = finding.Location.EndLine,
+                    ["endColumn"] = finding.Location.EndColumn,
+                };
+            }
+
+            var location = new JsonObject { ["physicalLocation"] = physical };
+            if (finding.Member.Length > 0)
+            {
+                location["logicalLocations"] = new JsonArray(new JsonObject { ["fullyQualifiedName"] = finding.Member });
+            }
+
+            node["locations"] = new JsonArray(location);
+            node["partialFingerprints"] = new JsonObject { [Fingerprints.Version] = finding.Fingerprint };
+            switch (finding.Suppression)
+            {
+                case SuppressionKind.Approved:
+                    node["suppressions"] = new JsonArray(new JsonObject
+                    {
+                        ["kind"] = "inSource",
+                        ["status"] = "accepted",
+                        ["justification"] = Justification(finding.Approval),
+                    });
+                    break;
+                case SuppressionKind.InSource:
+                    node["suppressions"] = new JsonArray(new JsonObject { ["kind"] = "inSource" });
+                    break;
+            }
+
+            var properties = new JsonObject { ["status"] = finding.Status };
+            if (finding.Site is { } site)
+            {
+                properties["library"] = site.Library;
+                properties["api"] = site.ApiName;
+            }
+
+            if (finding.Approval is { } approval)
+            {
+                if (approval.Owner is not null)
+                {
+                    properties["approvalOwner"] = approval.Owner;
+                }
+
+                if (approval.Expires is not null)
+                {
+                    properties["approvalExpires"] = approval.Expires;
+                }
+
+                properties["approvalExpiryState"] = JsonReport.Text(approval.ExpiryState);
+            }
+
+            properties["projects"] = new JsonArray(finding.Projects.Select(p => (JsonNode?)p).ToArray());
+            node["properties"] = properties;
+            return node;
+        }
+
+        private static string Justification(ApprovalEntry? approval)
+            => approval is null
+                ? "[TrustedLegacyRopc]"
+                : $"[TrustedLegacyRopc] on {approval.Target}: {approval.Justification}";
+    }
+}
