@@ -379,10 +379,12 @@ namespace RopcAnalyzers.CodeFixes
 
                 if (items.Count > 0 && items[items.Count - 1].IsNode)
                 {
-                    items.Add(Token(SyntaxKind.CommaToken).WithTrailingTrivia(elements.SeparatorCount > 0 ? elements.GetSeparator(0).TrailingTrivia : TriviaList(Space)));
+                    items.Add(Token(default, SyntaxKind.CommaToken, elements.SeparatorCount > 0 ? elements.GetSeparator(0).TrailingTrivia : TriviaList(Space)));
                 }
 
+                // Concrete whitespace, not elastic: the formatter would otherwise re-lay out the whole initializer.
                 items.Add(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName("RefreshToken"), IdentifierName(keptName))
+                    .NormalizeWhitespace()
                     .WithLeadingTrivia((lastKept ?? elements.FirstOrDefault())?.GetLeadingTrivia() ?? default));
                 if (elements.Count > 0 && elements.SeparatorCount == elements.Count)
                 {
