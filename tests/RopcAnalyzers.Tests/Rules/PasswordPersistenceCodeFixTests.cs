@@ -45,6 +45,33 @@ namespace RopcAnalyzers.Tests.Rules
             return test.RunAsync(CancellationToken.None);
         }
 
+        private static Task WriteFixAsync(string source, string fixedSource, string equivalenceKey, string? expectedTitle, params DiagnosticResult[] expected)
+        {
+            var test = new RopcCodeFixTest<PasswordPersistenceAnalyzer, PasswordWriteCodeFixProvider>(source, fixedSource)
+            {
+                CodeActionEquivalenceKey = equivalenceKey,
+            };
+            if (expectedTitle is not null)
+            {
+                test.CodeActionVerifier = (action, verifier) => verifier.Equal(expectedTitle, action.Title);
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>Neither write fix is offered: the code stays as it is with its diagnostics.</summary>
+        private static async Task WriteFixNotOfferedAsync(string source, params DiagnosticResult[] expected)
+        {
+            foreach (var key in new[] { PasswordWriteCodeFixProvider.RemoveFromMessageKey, PasswordWriteCodeFixProvider.RemoveWriteKey })
+            {
+                var test = new RopcCodeFixTest<PasswordPersistenceAnalyzer, PasswordWriteCodeFixProvider>(source, source) { CodeActionEquivalenceKey = key };
+                test.ExpectedDiagnostics.AddRange(expected);
+                test.FixedState.ExpectedDiagnostics.AddRange(expected);
+                await test.RunAsync(CancellationToken.None);
+            }
+        }
+
         // ---------------------------------------------------------------- exchange the password once
 
         [Fact]
@@ -531,5 +558,286 @@ namespace RopcAnalyzers.Tests.Rules
             """,
             Ropc002("IdentityModel RequestPasswordTokenAsync", "kept in field 'Password'"),
             Ropc002("form field grant_type=password", "kept in field 'secret'", location: 2, request: 3));
+
+        // ---------------------------------------------------------------- remove the password from what is written
+
+        [Fact]
+        public Task LogMessageTemplate_DropsTheArgumentAndItsPlaceholder() => WriteFixAsync("""
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.Extensions.Logging;
+
+            class Login
+            {
+                async Task LogInAsync(TokenClient client, ILogger logger, string user, string password)
+                {
+                    {|#0:logger.LogInformation("Logging in {User} with {Password} at {Endpoint}", user, password, "idp")|};
+                    await {|#1:client.RequestPasswordTokenAsync(user, password)|};
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.Extensions.Logging;
+
+            class Login
+            {
+                async Task LogInAsync(TokenClient client, ILogger logger, string user, string password)
+                {
+                    logger.LogInformation("Logging in {User} with at {Endpoint}", user, "idp");
+                    await client.RequestPasswordTokenAsync(user, password);
+                }
+            }
+            """,
+            PasswordWriteCodeFixProvider.RemoveFromMessageKey,
+            "Remove the argument 'password' and its placeholder '{Password}' from the log message",
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "written to a log"));
+
+        [Fact]
+        public Task InterpolatedLogMessage_DropsTheHole() => WriteFixAsync("""
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.Extensions.Logging;
+
+            class Login
+            {
+                async Task LogInAsync(TokenClient client, ILogger<Login> logger, string user, string password)
+                {
+                    {|#0:logger.LogDebug($"Logging in {user} with {password}")|};
+                    await {|#1:client.RequestPasswordTokenAsync(user, password)|};
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.Extensions.Logging;
+
+            class Login
+            {
+                async Task LogInAsync(TokenClient client, ILogger<Login> logger, string user, string password)
+                {
+                    logger.LogDebug($"Logging in {user} with");
+                    await client.RequestPasswordTokenAsync(user, password);
+                }
+            }
+            """,
+            PasswordWriteCodeFixProvider.RemoveFromMessageKey,
+            "Remove {password} from the log message",
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "written to a log"));
+
+        [Fact]
+        public Task CompositeFormat_DropsTheArgumentAndRenumbersTheOthers() => WriteFixAsync("""
+            using System;
+            using System.Diagnostics;
+            using Azure.Identity;
+
+            class Login
+            {
+                object Create(string user, string password, string tenant)
+                {
+                    {|#0:Trace.TraceInformation("User {0}, password {1}, tenant {2}", user, password, tenant)|};
+                    return {|#1:new UsernamePasswordCredential(user, password, tenant, "client")|};
+                }
+            }
+            """, """
+            using System;
+            using System.Diagnostics;
+            using Azure.Identity;
+
+            class Login
+            {
+                object Create(string user, string password, string tenant)
+                {
+                    Trace.TraceInformation("User {0}, password, tenant {1}", user, tenant);
+                    return new UsernamePasswordCredential(user, password, tenant, "client");
+                }
+            }
+            """,
+            PasswordWriteCodeFixProvider.RemoveFromMessageKey,
+            "Remove the argument 'password' and its placeholder '{1}' from the log message",
+            Ropc002("Azure.Identity UsernamePasswordCredential", "written to a log"));
+
+        [Fact]
+        public Task WholeValueWrites_RemoveTheStatement_FixAllInDocument() => WriteFixAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.Extensions.Caching.Distributed;
+
+            namespace LegacyApp.Properties
+            {
+                sealed class Settings : System.Configuration.ApplicationSettingsBase
+                {
+                    public static Settings Default { get; } = new Settings();
+                    public string SavedPassword { get => (string)this["SavedPassword"]; set => this["SavedPassword"] = value; }
+                }
+            }
+
+            namespace LegacyApp
+            {
+                class LoginForm
+                {
+                    async Task<string?> LogInAsync(TokenClient client, IDistributedCache cache, string user, string password)
+                    {
+                        {|#0:Console.WriteLine(password)|};
+                        {|#2:Properties.Settings.Default.SavedPassword = password|};
+                        Properties.Settings.Default.Save();
+                        await {|#3:cache.SetStringAsync("pwd:" + user, password)|}.ConfigureAwait(false);
+                        var response = await {|#1:client.RequestPasswordTokenAsync(user, password)|};
+                        return response.AccessToken;
+                    }
+                }
+            }
+            """ + Stand.Settings, """
+            using System;
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.Extensions.Caching.Distributed;
+
+            namespace LegacyApp.Properties
+            {
+                sealed class Settings : System.Configuration.ApplicationSettingsBase
+                {
+                    public static Settings Default { get; } = new Settings();
+                    public string SavedPassword { get => (string)this["SavedPassword"]; set => this["SavedPassword"] = value; }
+                }
+            }
+
+            namespace LegacyApp
+            {
+                class LoginForm
+                {
+                    async Task<string?> LogInAsync(TokenClient client, IDistributedCache cache, string user, string password)
+                    {
+                        Properties.Settings.Default.Save();
+                        var response = await client.RequestPasswordTokenAsync(user, password);
+                        return response.AccessToken;
+                    }
+                }
+            }
+            """ + Stand.Settings,
+            PasswordWriteCodeFixProvider.RemoveWriteKey,
+            null,
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "written to the console"),
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "stored in application settings", location: 2),
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "stored in a cache", location: 3));
+
+        [Theory]
+        [InlineData("{|#0:Console.WriteLine(password)|};", "Remove the statement that writes the password to the console")]
+        [InlineData("{|#0:Environment.SetEnvironmentVariable(\"APP_PASSWORD\", password)|};", "Remove the statement that stores the password in the environment variable")]
+        public Task RemoveStatement_TitleSaysWhatIsRemoved(string write, string title) => WriteFixAsync($$"""
+            using System;
+            using Azure.Identity;
+
+            class Login
+            {
+                object Create(string user, string password)
+                {
+                    {{write}}
+                    return {|#1:new UsernamePasswordCredential(user, password, "tenant", "client")|};
+                }
+            }
+            """, """
+            using System;
+            using Azure.Identity;
+
+            class Login
+            {
+                object Create(string user, string password)
+                {
+                    return new UsernamePasswordCredential(user, password, "tenant", "client");
+                }
+            }
+            """,
+            PasswordWriteCodeFixProvider.RemoveWriteKey,
+            title,
+            Ropc002("Azure.Identity UsernamePasswordCredential", write.Contains("Console") ? "written to the console" : "stored in an environment variable"));
+
+        [Fact]
+        public Task LogMessages_FixAllInDocument() => WriteFixAsync("""
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.Extensions.Logging;
+
+            class Login
+            {
+                async Task LogInAsync(TokenClient client, ILogger logger, string user, string password)
+                {
+                    {|#0:logger.LogInformation("Logging in {User} with {Password}", user, password)|};
+                    await {|#1:client.RequestPasswordTokenAsync(user, password)|};
+                    {|#2:logger.LogDebug($"Sent {password} for {user}")|};
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.Extensions.Logging;
+
+            class Login
+            {
+                async Task LogInAsync(TokenClient client, ILogger logger, string user, string password)
+                {
+                    logger.LogInformation("Logging in {User} with", user);
+                    await client.RequestPasswordTokenAsync(user, password);
+                    logger.LogDebug($"Sent for {user}");
+                }
+            }
+            """,
+            PasswordWriteCodeFixProvider.RemoveFromMessageKey,
+            null,
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "written to a log"),
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "written to a log", location: 2));
+
+        [Fact]
+        public Task WritesTheFixesCannotEditSafely_OfferNothing() => WriteFixNotOfferedAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.Extensions.Caching.Memory;
+            using Microsoft.Extensions.Logging;
+
+            class Login
+            {
+                int counter;
+
+                string NextKey() => "k" + counter++;
+
+                async Task LogInAsync(TokenClient client, ILogger logger, IMemoryCache cache, string user, string password, bool remember)
+                {
+                    {|#0:logger.LogInformation("Password: " + password)|};
+                    {|#2:cache.Set(NextKey(), password)|};
+                    if (remember) {|#3:Environment.SetEnvironmentVariable("P", password)|};
+                    {|#4:logger.LogInformation("{User} {Password}", user, password, counter)|};
+                    {|#5:logger.LogInformation($"{password}")|};
+                    await {|#1:client.RequestPasswordTokenAsync(user, password)|};
+                }
+            }
+            """,
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "written to a log"),
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "stored in a cache", location: 2),
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "stored in an environment variable", location: 3),
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "written to a log", location: 4),
+            Ropc002("IdentityModel RequestPasswordTokenAsync", "written to a log", location: 5));
+
+        [Fact]
+        public void WriteFixes_AreLocalAndBatchFixable()
+        {
+            var provider = new PasswordWriteCodeFixProvider();
+            Assert.Same(Microsoft.CodeAnalysis.CodeFixes.WellKnownFixAllProviders.BatchFixer, provider.GetFixAllProvider());
+            Assert.Equal(new[] { "ROPC002" }, provider.FixableDiagnosticIds);
+        }
+
+        /// <summary>Stand-in for System.Configuration's settings base classes (the tests do not reference that package).</summary>
+        private static class Stand
+        {
+            public const string Settings = """
+
+                namespace System.Configuration
+                {
+                    public abstract class SettingsBase { public virtual object this[string propertyName] { get => ""; set { } } }
+                    public abstract class ApplicationSettingsBase : SettingsBase { public void Save() { } }
+                }
+                """;
+        }
     }
 }
