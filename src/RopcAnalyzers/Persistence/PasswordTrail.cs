@@ -126,7 +126,7 @@ namespace RopcAnalyzers.Persistence
                 _ => null,
             };
 
-        private static bool IsInSource(ISymbol symbol)
+        internal static bool IsInSource(ISymbol symbol)
         {
             foreach (var location in symbol.Locations)
             {

@@ -108,7 +108,7 @@ namespace RopcAnalyzers.Rules
                     findings.AddMemberWrite(field.Field, PersistenceChannel.Field, assignment.Syntax.GetLocation(), summary);
                     break;
 
-                case IFieldReferenceOperation field when field.Field.IsStatic && !field.Field.IsImplicitlyDeclared && IsInSource(field.Field):
+                case IFieldReferenceOperation field when field.Field.IsStatic && !field.Field.IsImplicitlyDeclared && PasswordTrail.IsInSource(field.Field):
                     findings.AddWrite(PersistenceChannel.Field, field.Field.Name, assignment.Syntax.GetLocation(), summary);
                     break;
 
@@ -116,7 +116,7 @@ namespace RopcAnalyzers.Rules
                     findings.AddMemberWrite(property.Property, PersistenceChannel.Property, assignment.Syntax.GetLocation(), summary);
                     break;
 
-                case IPropertyReferenceOperation property when property.Property.IsStatic && IsInSource(property.Property):
+                case IPropertyReferenceOperation property when property.Property.IsStatic && PasswordTrail.IsInSource(property.Property):
                     findings.AddWrite(PersistenceChannel.Property, property.Property.Name, assignment.Syntax.GetLocation(), summary);
                     break;
             }
@@ -289,9 +289,6 @@ namespace RopcAnalyzers.Rules
 
             return null;
         }
-
-        private static bool IsInSource(ISymbol symbol)
-            => !symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource;
 
         /// <summary>What the members of one type keep of the passwords they send.</summary>
         private sealed class TypeFindings

@@ -18,41 +18,6 @@ namespace RopcAnalyzers.Tests.Rules
 
         private static Task NoDiagnosticAsync(string source) => VerifyRopc.AnalyzerAsync(source);
 
-        /// <summary>
-        /// Stand-ins, in the libraries' own namespaces, for APIs whose packages the tests do not reference:
-        /// System.Configuration (settings), ASP.NET Core sessions and cookies, System.Web, and Serilog.
-        /// </summary>
-        private const string StandIns = """
-
-            namespace System.Configuration
-            {
-                public abstract class SettingsBase { public virtual object this[string propertyName] { get => ""; set { } } }
-                public abstract class ApplicationSettingsBase : SettingsBase { public void Save() { } }
-            }
-
-            namespace Microsoft.AspNetCore.Http
-            {
-                public interface ISession { void Set(string key, byte[] value); }
-                public static class SessionExtensions { public static void SetString(this ISession session, string key, string value) { } }
-                public interface IResponseCookies { void Append(string key, string value); }
-            }
-
-            namespace System.Web
-            {
-                public sealed class HttpCookie { public HttpCookie(string name, string value) { } public string Value { get; set; } = ""; }
-            }
-
-            namespace System.Web.SessionState
-            {
-                public sealed class HttpSessionState { public object this[string name] { get => ""; set { } } }
-            }
-
-            namespace Serilog
-            {
-                public static class Log { public static void Information(string messageTemplate, params object[] propertyValues) { } }
-            }
-            """;
-
         /// <summary>An executable with top-level statements.</summary>
         private static Task ProgramAsync(string source, params DiagnosticResult[] expected)
         {
@@ -413,15 +378,6 @@ namespace RopcAnalyzers.Tests.Rules
             using System.Threading.Tasks;
             using IdentityModel.Client;
 
-            namespace LegacyApp.Properties
-            {
-                sealed class Settings : System.Configuration.ApplicationSettingsBase
-                {
-                    public static Settings Default { get; } = new Settings();
-                    public string SavedPassword { get => (string)this["SavedPassword"]; set => this["SavedPassword"] = value; }
-                }
-            }
-
             namespace LegacyApp
             {
                 class LoginForm
@@ -440,7 +396,7 @@ namespace RopcAnalyzers.Tests.Rules
                     }
                 }
             }
-            """ + StandIns,
+            """ + PersistenceStandIns.Settings,
             Ropc002(IdentityModelRequest, "stored in application settings"),
             Ropc002(IdentityModelRequest, "stored in application settings", location: 2));
 
@@ -557,7 +513,7 @@ namespace RopcAnalyzers.Tests.Rules
                     var cookie = {|#4:new System.Web.HttpCookie("pwd", password)|};
                 }
             }
-            """ + StandIns,
+            """ + PersistenceStandIns.WebAndLogging,
             Ropc002(IdentityModelRequest, "stored in the session"),
             Ropc002(IdentityModelRequest, "stored in the session", location: 2),
             Ropc002(IdentityModelRequest, "stored in a cookie", location: 3),
@@ -585,7 +541,7 @@ namespace RopcAnalyzers.Tests.Rules
                     await {|#1:client.RequestPasswordTokenAsync(user, password)|};
                 }
             }
-            """ + StandIns,
+            """ + PersistenceStandIns.WebAndLogging,
             Ropc002(IdentityModelRequest, "written to a log"),
             Ropc002(IdentityModelRequest, "written to a log", location: 2),
             Ropc002(IdentityModelRequest, "written to a log", location: 3),

@@ -664,15 +664,6 @@ namespace RopcAnalyzers.Tests.Rules
             using IdentityModel.Client;
             using Microsoft.Extensions.Caching.Distributed;
 
-            namespace LegacyApp.Properties
-            {
-                sealed class Settings : System.Configuration.ApplicationSettingsBase
-                {
-                    public static Settings Default { get; } = new Settings();
-                    public string SavedPassword { get => (string)this["SavedPassword"]; set => this["SavedPassword"] = value; }
-                }
-            }
-
             namespace LegacyApp
             {
                 class LoginForm
@@ -688,20 +679,11 @@ namespace RopcAnalyzers.Tests.Rules
                     }
                 }
             }
-            """ + Stand.Settings, """
+            """ + PersistenceStandIns.Settings, """
             using System;
             using System.Threading.Tasks;
             using IdentityModel.Client;
             using Microsoft.Extensions.Caching.Distributed;
-
-            namespace LegacyApp.Properties
-            {
-                sealed class Settings : System.Configuration.ApplicationSettingsBase
-                {
-                    public static Settings Default { get; } = new Settings();
-                    public string SavedPassword { get => (string)this["SavedPassword"]; set => this["SavedPassword"] = value; }
-                }
-            }
 
             namespace LegacyApp
             {
@@ -715,7 +697,7 @@ namespace RopcAnalyzers.Tests.Rules
                     }
                 }
             }
-            """ + Stand.Settings,
+            """ + PersistenceStandIns.Settings,
             PasswordWriteCodeFixProvider.RemoveWriteKey,
             null,
             Ropc002("IdentityModel RequestPasswordTokenAsync", "written to the console"),
@@ -825,19 +807,6 @@ namespace RopcAnalyzers.Tests.Rules
             var provider = new PasswordWriteCodeFixProvider();
             Assert.Same(Microsoft.CodeAnalysis.CodeFixes.WellKnownFixAllProviders.BatchFixer, provider.GetFixAllProvider());
             Assert.Equal(new[] { "ROPC002" }, provider.FixableDiagnosticIds);
-        }
-
-        /// <summary>Stand-in for System.Configuration's settings base classes (the tests do not reference that package).</summary>
-        private static class Stand
-        {
-            public const string Settings = """
-
-                namespace System.Configuration
-                {
-                    public abstract class SettingsBase { public virtual object this[string propertyName] { get => ""; set { } } }
-                    public abstract class ApplicationSettingsBase : SettingsBase { public void Save() { } }
-                }
-                """;
         }
     }
 }
