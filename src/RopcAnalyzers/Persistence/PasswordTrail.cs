@@ -36,6 +36,9 @@ namespace RopcAnalyzers.Persistence
         private const int MaxDepth = 16;
 
         private readonly HashSet<ISymbol> carriers = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Members read through a local, parameter or field: command.Password, model.Password, _options.Password.</summary>
+        private readonly List<(ISymbol Root, ISymbol Member)> carrierPaths = new();
         private readonly List<KeptMember> keptMembers = new();
         private readonly INamedTypeSymbol? requestingType;
         private readonly ISymbol? containingMember;
@@ -70,7 +73,7 @@ namespace RopcAnalyzers.Persistence
 
             var trail = new PasswordTrail(request, OperationTree.Root(request.Site), containingMember, cancellationToken);
             trail.Visit(request.Password, 0);
-            if (trail.carriers.Count > 0)
+            if (trail.carriers.Count > 0 || trail.carrierPaths.Count > 0)
             {
                 trail.AddForwardCopies();
             }
@@ -81,9 +84,30 @@ namespace RopcAnalyzers.Persistence
         /// <summary>Whether <paramref name="operation"/> evaluates to a value that contains the password (outside the request itself).</summary>
         public bool Carries(IOperation? operation) => Carries(operation, 0);
 
-        /// <summary>Whether a reference names one of the carriers.</summary>
+        /// <summary>Whether a reference names one of the carriers (a local, parameter, field or property, or a member path such as command.Password).</summary>
         public bool IsCarrierReference(IOperation? operation)
-            => ReferencedSymbol(StringValues.Unwrap(operation)) is { } symbol && carriers.Contains(symbol) && !IsInsideRequest(operation!);
+        {
+            var unwrapped = StringValues.Unwrap(operation);
+            if (unwrapped is null || IsInsideRequest(unwrapped))
+            {
+                return false;
+            }
+
+            if (PathOf(unwrapped) is { } path)
+            {
+                foreach (var carrierPath in carrierPaths)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(carrierPath.Root, path.Root) && SymbolEqualityComparer.Default.Equals(carrierPath.Member, path.Member))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return ReferencedSymbol(unwrapped) is { } symbol && carriers.Contains(symbol);
+        }
 
         public bool IsInsideRequest(IOperation operation)
             => operation.Syntax.SyntaxTree == Request.Site.Syntax.SyntaxTree && Request.Site.Syntax.Span.Contains(operation.Syntax.Span);
@@ -114,6 +138,21 @@ namespace RopcAnalyzers.Persistence
             }
 
             return false;
+        }
+
+        /// <summary>A member read through a local, parameter or field (not through this): command.Password.</summary>
+        private static (ISymbol Root, ISymbol Member)? PathOf(IOperation operation)
+        {
+            var (member, instance) = operation switch
+            {
+                IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property => ((ISymbol)property.Property, property.Instance),
+                IFieldReferenceOperation field => (field.Field, field.Instance),
+                _ => (null, null),
+            };
+
+            return member is not null && StringValues.Unwrap(instance) is { } root && root is not IInstanceReferenceOperation && ReferencedSymbol(root) is { } rootSymbol
+                ? (rootSymbol, member)
+                : null;
         }
 
         internal static ISymbol? ReferencedSymbol(IOperation? operation)
@@ -191,6 +230,10 @@ namespace RopcAnalyzers.Persistence
                         AddKept(wrapped, PersistenceChannel.Field);
                     }
 
+                    break;
+
+                case IPropertyReferenceOperation or IFieldReferenceOperation when PathOf(operation) is { } path:
+                    carrierPaths.Add(path);
                     break;
 
                 case IConditionalOperation conditional:

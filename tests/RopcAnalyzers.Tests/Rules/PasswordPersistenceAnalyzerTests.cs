@@ -551,6 +551,33 @@ namespace RopcAnalyzers.Tests.Rules
             Ropc002(IdentityModelRequest, "written to a log", location: 7));
 
         [Fact]
+        public Task PasswordOfARequestModel_WrittenByTheHandler_IsReported() => VerifyRopc.AnalyzerAsync("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class LoginModel { public string UserName { get; set; } = ""; public string Password { get; set; } = ""; }
+
+            public sealed class LoginHandler
+            {
+                private readonly HttpClient http = new HttpClient();
+                private readonly ILogger<LoginHandler> logger;
+
+                public LoginHandler(ILogger<LoginHandler> logger) { this.logger = logger; }
+
+                public async Task<string?> HandleAsync(LoginModel model, ISession session)
+                {
+                    var response = await {|#1:http.RequestPasswordTokenAsync(new PasswordTokenRequest { Address = "https://idp/token", UserName = model.UserName, Password = model.Password })|};
+                    {|#0:session.SetString("password", model.Password)|};
+                    logger.LogInformation("{User} signed in; password length {Length}", model.UserName, model.Password.Length);
+                    return response.AccessToken;
+                }
+            }
+            """ + PersistenceStandIns.WebAndLogging, Ropc002(IdentityModelRequest, "stored in the session"));
+
+        [Fact]
         public Task CopyOfThePasswordInALocal_IsFollowedToTheWrite() => VerifyRopc.AnalyzerAsync("""
             using System.Collections.Generic;
             using System.IO;
