@@ -63,10 +63,16 @@ namespace RopcAnalyzers.Persistence
 
         public IReadOnlyList<KeptMember> KeptMembers => keptMembers;
 
-        /// <summary>Follows the password of <paramref name="request"/> back from the request; null when the request has no password part.</summary>
+        /// <summary>Whether anything holds the password in the body: otherwise there is nothing to look for.</summary>
+        public bool IsEmpty => carriers.Count == 0 && carrierPaths.Count == 0 && keptMembers.Count == 0;
+
+        /// <summary>
+        /// Follows the password of <paramref name="request"/> back from the request; null when the request has no password
+        /// part and is not a call (a call may send a request object kept in a field).
+        /// </summary>
         public static PasswordTrail? Follow(RopcRequest request, ISymbol? containingMember, CancellationToken cancellationToken)
         {
-            if (request.Password is null)
+            if (request.Password is null && request.Site is not IInvocationOperation)
             {
                 return null;
             }
@@ -211,7 +217,7 @@ namespace RopcAnalyzers.Persistence
 
                 case IFieldReferenceOperation field when IsStateOfRequestingType(field.Field, field.Instance):
                     carriers.Add(field.Field);
-                    if (!IsHardCoded(field))
+                    if (!field.Field.IsConst && !IsHardCoded(field.Field))
                     {
                         AddKept(field.Field, PersistenceChannel.Field);
                     }
@@ -222,9 +228,12 @@ namespace RopcAnalyzers.Persistence
                     carriers.Add(property.Property);
                     if (IsAutoProperty(property.Property, cancellationToken))
                     {
-                        AddKept(property.Property, PersistenceChannel.Property);
+                        if (!IsHardCoded(property.Property))
+                        {
+                            AddKept(property.Property, PersistenceChannel.Property);
+                        }
                     }
-                    else if (WrappedField(property.Property, cancellationToken) is { } wrapped)
+                    else if (WrappedField(property.Property, cancellationToken) is { } wrapped && !IsHardCoded(wrapped))
                     {
                         carriers.Add(wrapped);
                         AddKept(wrapped, PersistenceChannel.Field);
@@ -443,9 +452,48 @@ namespace RopcAnalyzers.Persistence
             return false;
         }
 
-        /// <summary>A const, or a readonly field initialised with a literal: a hard-coded password, which is ROPC008's concern.</summary>
-        private bool IsHardCoded(IFieldReferenceOperation field)
-            => field.Field.IsConst || StringValues.TryResolve(field, cancellationToken, out _);
+        /// <summary>
+        /// A field or auto-property initialised with a non-empty literal: a hard-coded password, which is ROPC008's
+        /// concern. An empty initial value (= "") is a placeholder for a password set at run time.
+        /// </summary>
+        private bool IsHardCoded(ISymbol member)
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var initializer = reference.GetSyntax(cancellationToken) switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value,
+                    _ => null,
+                };
+
+                if (initializer is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A request object (PasswordTokenRequest...) kept in a field or auto-property of the requesting type and sent
+        /// from there: the object holds the password for as long as the field holds it.
+        /// </summary>
+        public void AddKeptRequestObject(IOperation argumentValue)
+        {
+            switch (StringValues.Unwrap(argumentValue))
+            {
+                case IFieldReferenceOperation field when IsStateOfRequestingType(field.Field, field.Instance) && !field.Field.IsImplicitlyDeclared:
+                    AddKept(field.Field, PersistenceChannel.Field);
+                    break;
+                case IPropertyReferenceOperation property when property.Property.Parameters.IsEmpty
+                                                               && IsStateOfRequestingType(property.Property, property.Instance)
+                                                               && IsAutoProperty(property.Property, cancellationToken):
+                    AddKept(property.Property, PersistenceChannel.Property);
+                    break;
+            }
+        }
 
         private static bool IsAutoProperty(IPropertySymbol property, CancellationToken cancellationToken)
         {

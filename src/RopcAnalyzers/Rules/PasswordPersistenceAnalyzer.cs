@@ -49,6 +49,17 @@ namespace RopcAnalyzers.Rules
                                 if (recognizer.TryRecognize(operationContext.Operation, operationContext.CancellationToken, out var request)
                                     && PasswordTrail.Follow(request, operationContext.ContainingSymbol, operationContext.CancellationToken) is { } trail)
                                 {
+                                    if (request.Password is null && request.Site is IInvocationOperation call)
+                                    {
+                                        foreach (var argument in call.Arguments)
+                                        {
+                                            if (recognizer.Catalog.IsRequestObjectType(argument.Value.Type) || recognizer.Catalog.IsRequestObjectType(argument.Parameter?.Type))
+                                            {
+                                                trail.AddKeptRequestObject(argument.Value);
+                                            }
+                                        }
+                                    }
+
                                     Analyze(trail, sinks, findings, operationContext.CancellationToken);
                                 }
                             },
@@ -62,6 +73,11 @@ namespace RopcAnalyzers.Rules
 
         private static void Analyze(PasswordTrail trail, PersistenceSinks sinks, TypeFindings findings, CancellationToken cancellationToken)
         {
+            if (trail.IsEmpty)
+            {
+                return;
+            }
+
             var summary = new RequestSummary(trail.Request);
             var cleared = ClearedMembers(trail, cancellationToken);
             foreach (var kept in trail.KeptMembers)

@@ -276,7 +276,7 @@ namespace RopcAnalyzers.Tests.Rules
             """, Ropc002("MSAL AcquireTokenByUsernamePassword", "kept in field 'password'"));
 
         [Fact]
-        public Task HardCodedPasswordConstOrReadonlyLiteral_IsLeftToRopc008() => NoDiagnosticAsync("""
+        public Task HardCodedPasswordInAConstFieldOrPropertyInitializer_IsLeftToRopc008() => NoDiagnosticAsync("""
             using System.Threading.Tasks;
             using IdentityModel.Client;
 
@@ -284,11 +284,35 @@ namespace RopcAnalyzers.Tests.Rules
             {
                 private const string Password = "hunter2";
                 private static readonly string OtherPassword = "hunter3";
+                private string testPassword = "Pass123$";
+                public string AdminPassword { get; set; } = "admin";
 
                 Task<TokenResponse> A(TokenClient client) => client.RequestPasswordTokenAsync("alice", Password);
                 Task<TokenResponse> B(TokenClient client) => client.RequestPasswordTokenAsync("bob", OtherPassword);
+                Task<TokenResponse> C(TokenClient client) => client.RequestPasswordTokenAsync("carol", testPassword);
+                Task<TokenResponse> D(TokenClient client) => client.RequestPasswordTokenAsync("admin", AdminPassword);
             }
             """);
+
+        [Fact]
+        public Task RequestObjectKeptInAFieldAndResent_ReportsTheField() => VerifyRopc.AnalyzerAsync("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using IdentityModel.Client;
+
+            class Poller
+            {
+                private readonly HttpClient http = new HttpClient();
+                private readonly PasswordTokenRequest {|#0:tokenRequest|};
+
+                public Poller(string user, string password)
+                {
+                    tokenRequest = new PasswordTokenRequest { Address = "https://idp/token", UserName = user, Password = password };
+                }
+
+                public async Task<string?> RenewAsync() => (await {|#1:http.RequestPasswordTokenAsync(tokenRequest)|}).AccessToken;
+            }
+            """, Ropc002(IdentityModelRequest, "kept in field 'tokenRequest'"));
 
         [Fact]
         public Task PasswordReadFromAnotherObject_IsConfigurationNotReported() => NoDiagnosticAsync("""
