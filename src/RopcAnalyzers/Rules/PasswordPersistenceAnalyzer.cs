@@ -16,9 +16,9 @@ namespace RopcAnalyzers.Rules
     /// cookies or logs, or captured by a delegate kept in a field. Approval does not silence it.
     /// </summary>
     /// <remarks>
-    /// Findings are gathered per top-level type (symbol start/end) and reported when the type is complete, so that a
-    /// field read by several requests is reported once, on its declaration, and a field that every request clears
-    /// after use (a one-shot holder) is not reported at all.
+    /// Findings are gathered per type (symbol start/end, no state beyond the compilation) and reported when the type
+    /// is complete, so that a field read by several requests is reported once, on its declaration, and a field that
+    /// every request clears after use (a one-shot holder) is not reported at all.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PasswordPersistenceAnalyzer : DiagnosticAnalyzer
@@ -271,7 +271,11 @@ namespace RopcAnalyzers.Rules
             return false;
         }
 
-        /// <summary>The field or property a delegate ends up in: assigned directly, or passed to a constructor or call whose result is.</summary>
+        /// <summary>
+        /// The field or property a delegate ends up in: assigned directly, or given to a constructor whose object is
+        /// (new TokenProvider(() => ...), new Timer(_ => ...)). The result of a call that runs the delegate (Task.Run,
+        /// a retry helper) is not the delegate.
+        /// </summary>
         private static (string Name, Location Location)? StorageOf(PasswordTrail trail, IOperation @delegate)
         {
             var current = @delegate;
@@ -279,7 +283,10 @@ namespace RopcAnalyzers.Rules
             {
                 switch (parent)
                 {
-                    case IDelegateCreationOperation or IConversionOperation or IArgumentOperation or IObjectCreationOperation or IInvocationOperation or IAwaitOperation:
+                    case IDelegateCreationOperation or IConversionOperation or IObjectCreationOperation:
+                        continue;
+
+                    case IArgumentOperation when parent.Parent is IObjectCreationOperation:
                         continue;
 
                     case ISimpleAssignmentOperation assignment when assignment.Value == current:

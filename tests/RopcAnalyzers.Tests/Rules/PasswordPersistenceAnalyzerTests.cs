@@ -729,10 +729,15 @@ namespace RopcAnalyzers.Tests.Rules
 
             class Client
             {
-                public Task<TokenResponse> LogInAsync(TokenClient tokens, string user, string password)
+                private TokenResponse? last;
+                private Task<TokenResponse>? pending;
+
+                public async Task<TokenResponse> LogInAsync(TokenClient tokens, string user, string password)
                 {
+                    last = await Task.Run(() => tokens.RequestPasswordTokenAsync(user, password));
+                    pending = Retry(() => tokens.RequestPasswordTokenAsync(user, password));
                     Func<Task<TokenResponse>> once = () => tokens.RequestPasswordTokenAsync(user, password);
-                    return Retry(once);
+                    return await Retry(once);
                 }
 
                 static Task<TokenResponse> Retry(Func<Task<TokenResponse>> action) => action();
