@@ -10,6 +10,9 @@ namespace RopcAnalyzers
         public const string RequestKind = "RequestKind";
         public const string ApiName = "ApiName";
 
+        /// <summary>ROPC002: where the password is kept (a <see cref="Persistence.PersistenceChannel"/> name).</summary>
+        public const string PersistenceChannel = "PersistenceChannel";
+
         internal static ImmutableDictionary<string, string?> For(RopcRequest request)
             => ImmutableDictionary<string, string?>.Empty
                 .Add(Library, request.Library.ToString())
