@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace RopcAnalyzers.CodeFixes.Support
+{
+    /// <summary>
+    /// Generated code written as C# text in which every type is a marker bound to its symbol. After parsing, each
+    /// marker becomes the fully qualified type carrying the add-import and simplifier annotations, so the code-action
+    /// clean-up adds the missing usings and shortens the names only where that keeps their meaning (a user type called
+    /// TokenClient or RequestUrl stays distinct).
+    /// </summary>
+    internal sealed class CodeTemplate
+    {
+        private const string MarkerPrefix = "__RopcType";
+        private readonly List<ITypeSymbol> types = new();
+        private readonly SyntaxGenerator generator;
+
+        public CodeTemplate(SyntaxGenerator generator)
+        {
+            this.generator = generator;
+        }
+
+        /// <summary>The marker that stands for <paramref name="type"/> in the template text.</summary>
+        public string Type(ITypeSymbol type)
+        {
+            var index = types.IndexOf(type);
+            if (index < 0)
+            {
+                index = types.Count;
+                types.Add(type);
+            }
+
+            return MarkerPrefix + index.ToString(CultureInfo.InvariantCulture) + "__";
+        }
+
+        public static SyntaxNode TypeExpression(SyntaxGenerator generator, ITypeSymbol type)
+            => generator.TypeExpression(type, addImport: true).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+
+        public ExpressionSyntax ParseExpression(string text) => Bind(SyntaxFactory.ParseExpression(text));
+
+        public MemberDeclarationSyntax? ParseMember(string text)
+            => SyntaxFactory.ParseMemberDeclaration(text) is { } member ? Bind(member) : null;
+
+        private TNode Bind<TNode>(TNode node)
+            where TNode : SyntaxNode
+        {
+            var markers = new List<IdentifierNameSyntax>();
+            foreach (var descendant in node.DescendantNodesAndSelf())
+            {
+                if (descendant is IdentifierNameSyntax identifier && identifier.Identifier.ValueText.StartsWith(MarkerPrefix, System.StringComparison.Ordinal))
+                {
+                    markers.Add(identifier);
+                }
+            }
+
+            return node.ReplaceNodes(markers, (original, _) =>
+            {
+                var text = original.Identifier.ValueText;
+                var index = int.Parse(text.Substring(MarkerPrefix.Length, text.Length - MarkerPrefix.Length - 2), CultureInfo.InvariantCulture);
+                return TypeExpression(generator, types[index]).WithTriviaFrom(original);
+            });
+        }
+    }
+}
