@@ -214,7 +214,7 @@ namespace RopcAnalyzers.CodeFixes
                     return extension;
                 }
 
-                return parent is IInvocationOperation call && call.Instance is { } instance && RopcSites.Unwrap(instance) == receiver ? call : null;
+                return parent is IInvocationOperation call && call.Instance is { } instance && StringValues.Unwrap(instance) == receiver ? call : null;
             }
 
             /// <summary>Whether a chained call made on the password builder binds the same way on <paramref name="target"/>.</summary>

@@ -36,17 +36,6 @@ namespace RopcAnalyzers.CodeFixes.Support
             return (model, request);
         }
 
-        /// <summary>The operation without the implicit conversions and parentheses the compiler wraps around it.</summary>
-        public static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
-            {
-                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-            }
-
-            return operation;
-        }
-
         /// <summary>The argument passed for the parameter named <paramref name="parameterName"/>, unless it is the parameter's default.</summary>
         public static IArgumentOperation? Argument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName)
         {
