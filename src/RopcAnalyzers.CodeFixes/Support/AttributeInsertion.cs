@@ -11,7 +11,8 @@ namespace RopcAnalyzers.CodeFixes.Support
     /// </summary>
     internal static class AttributeInsertion
     {
-        public static SyntaxNode Add(SyntaxNode declaration, AttributeListSyntax attributeList)
+        public static TDeclaration Add<TDeclaration>(TDeclaration declaration, AttributeListSyntax attributeList)
+            where TDeclaration : SyntaxNode
         {
             var lists = AttributeListsOf(declaration);
             var newLine = NewLineOf(declaration);
@@ -22,7 +23,7 @@ namespace RopcAnalyzers.CodeFixes.Support
                 var leading = declaration.GetLeadingTrivia();
                 var indentation = IndentationOf(leading);
                 var added = attributeList.WithLeadingTrivia(leading).WithTrailingTrivia(newLine);
-                return WithAttributeLists(declaration.WithLeadingTrivia(indentation), SyntaxFactory.SingletonList(added));
+                return (TDeclaration)WithAttributeLists(declaration.WithLeadingTrivia(indentation), SyntaxFactory.SingletonList(added));
             }
 
             var last = lists.Last();
@@ -30,7 +31,7 @@ namespace RopcAnalyzers.CodeFixes.Support
             var inserted = onOwnLine
                 ? attributeList.WithLeadingTrivia(IndentationOf(last.GetLeadingTrivia())).WithTrailingTrivia(newLine)
                 : attributeList.WithLeadingTrivia().WithTrailingTrivia(SyntaxFactory.Space);
-            return WithAttributeLists(declaration, lists.Add(inserted));
+            return (TDeclaration)WithAttributeLists(declaration, lists.Add(inserted));
         }
 
         public static SyntaxList<AttributeListSyntax> AttributeListsOf(SyntaxNode declaration) => declaration switch

@@ -62,8 +62,17 @@ namespace RopcAnalyzers.CodeFixes.Support
             {
                 var text = original.Identifier.ValueText;
                 var index = int.Parse(text.Substring(MarkerPrefix.Length, text.Length - MarkerPrefix.Length - 2), CultureInfo.InvariantCulture);
-                return TypeExpression(generator, types[index]).WithTriviaFrom(original);
+                var type = (ExpressionSyntax)TypeExpression(generator, types[index]);
+
+                // Before a member access (OidcConstants.TokenErrors.SlowDown) the parser reads a nested type as member
+                // accesses, not as a qualified name: build the same tree the user's next parse will.
+                return (original.Parent is MemberAccessExpressionSyntax access && access.Expression == original ? AsExpression(type) : type).WithTriviaFrom(original);
             });
         }
+
+        private static ExpressionSyntax AsExpression(ExpressionSyntax name)
+            => name is QualifiedNameSyntax qualified
+                ? qualified.CopyAnnotationsTo(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, AsExpression(qualified.Left), qualified.Right))!
+                : name;
     }
 }

@@ -1,0 +1,376 @@
+using Microsoft.CodeAnalysis.Testing;
+using RopcAnalyzers.CodeFixes;
+using RopcAnalyzers.Rules;
+using RopcAnalyzers.Tests.Infrastructure;
+using VerifyRopc = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.UnapprovedRopcRequestAnalyzer>;
+
+namespace RopcAnalyzers.Tests.CodeFixes
+{
+    /// <summary>
+    /// The migrations keep the password method (marked [Obsolete]) so that callers compile; ROPC001 therefore stays on
+    /// its request after the fix, and every fixed source still carries the {|#0:...|} markup of that request. Each
+    /// fixed source is compiled against the real IdentityModel 6.2.0 or Duende.IdentityModel 8.1.0.
+    /// </summary>
+    public class IdentityModelMigrationCodeFixTests
+    {
+        private const string AuthorizationCode = IdentityModelMigrationCodeFixProvider.AuthorizationCodeEquivalenceKey;
+        private const string DeviceFlow = IdentityModelMigrationCodeFixProvider.DeviceFlowEquivalenceKey;
+
+        private static DiagnosticResult Ropc001(string found)
+            => VerifyRopc.Diagnostic(Descriptors.UnapprovedRopcRequest).WithLocation(0).WithArguments(found);
+
+        private static RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, IdentityModelMigrationCodeFixProvider> Test(string library, string equivalenceKey, string source, string fixedSource, int? codeActionIndex = null)
+        {
+            var test = new RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, IdentityModelMigrationCodeFixProvider>(source, fixedSource)
+            {
+                CodeActionEquivalenceKey = equivalenceKey,
+                CodeActionIndex = codeActionIndex,
+                NumberOfIncrementalIterations = 1,
+            };
+            test.ExpectedDiagnostics.Add(Ropc001(library + " RequestPasswordTokenAsync"));
+            test.FixedState.ExpectedDiagnostics.Add(Ropc001(library + " RequestPasswordTokenAsync"));
+            return test;
+        }
+
+        private static Task VerifyAsync(string library, string equivalenceKey, string source, string fixedSource, int? codeActionIndex = null)
+            => Test(library, equivalenceKey, source, fixedSource, codeActionIndex).RunAsync();
+
+        private static Task NotOfferedAsync(string equivalenceKey, string source, string found = "IdentityModel RequestPasswordTokenAsync")
+        {
+            var test = new RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, IdentityModelMigrationCodeFixProvider>(source, source)
+            {
+                CodeActionEquivalenceKey = equivalenceKey,
+            };
+            test.ExpectedDiagnostics.Add(Ropc001(found));
+            return test.RunAsync();
+        }
+
+        public static TheoryData<string> Libraries() => new() { "IdentityModel", "Duende.IdentityModel" };
+
+
+        // ---------------------------------------------------------------- http.RequestPasswordTokenAsync(new PasswordTokenRequest { ... })
+
+        private static string RequestObjectLogin(string root) => $$"""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using {{root}}.Client;
+
+            class LegacyLogin
+            {
+                private readonly HttpClient http = new HttpClient();
+
+                public async Task<string> LoginAsync(string user, string password)
+                {
+                    var response = await {|#0:http.RequestPasswordTokenAsync(new PasswordTokenRequest
+                    {
+                        Address = "https://idp.example.com/connect/token",
+                        ClientId = "legacy",
+                        ClientSecret = "secret",
+                        Scope = "openid api",
+                        UserName = user,
+                        Password = password,
+                    })|};
+                    return response.AccessToken;
+                }
+            }
+            """;
+
+        private static string ObsoleteRequestObjectLogin(string root, string first, string second) => $$"""
+                private readonly HttpClient http = new HttpClient();
+
+                [Obsolete("Sends the user's password (ROPC), which RFC 9700 forbids: sign the user in with {{first}} and {{second}} instead.")]
+                public async Task<string> LoginAsync(string user, string password)
+                {
+                    var response = await {|#0:http.RequestPasswordTokenAsync(new PasswordTokenRequest
+                    {
+                        Address = "https://idp.example.com/connect/token",
+                        ClientId = "legacy",
+                        ClientSecret = "secret",
+                        Scope = "openid api",
+                        UserName = user,
+                        Password = password,
+                    })|};
+                    return response.AccessToken;
+                }
+            """;
+
+        [Theory]
+        [MemberData(nameof(Libraries))]
+        public Task AuthorizationCode_FirstFix_WritesThePkceAuthorizeUrlAndTheCodeRedemption(string root) => VerifyAsync(root, AuthorizationCode, RequestObjectLogin(root), $$"""
+            using System;
+            using System.Net.Http;
+            using System.Security.Cryptography;
+            using System.Text;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using {{root}};
+            using {{root}}.Client;
+
+            class LegacyLogin
+            {
+            {{ObsoleteRequestObjectLogin(root, "CreateLoginAuthorizeUrl", "RedeemLoginAuthorizationCodeAsync")}}
+
+                /// <summary>
+                /// Authorization code flow with PKCE (RFC 7636), step 1: the URL to open in the user's browser. Keep the code
+                /// verifier and the state: the authorization server redirects to <paramref name="redirectUri"/> with a code and the
+                /// state, which must equal this one before the code is redeemed with <see cref="RedeemLoginAuthorizationCodeAsync"/>.
+                /// </summary>
+                public (string AuthorizeUrl, string CodeVerifier, string State) CreateLoginAuthorizeUrl(string authorizeEndpoint, string redirectUri)
+                {
+                    // A fresh verifier for every sign-in; only its S256 challenge (base64url of the SHA-256 of its ASCII bytes) is sent.
+                    var codeVerifier = CryptoRandom.CreateUniqueId(32);
+                    string codeChallenge;
+                    using (var sha256 = SHA256.Create())
+                    {
+                        codeChallenge = Convert.ToBase64String(sha256.ComputeHash(Encoding.ASCII.GetBytes(codeVerifier)))
+                            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                    }
+
+                    var state = CryptoRandom.CreateUniqueId(16);
+                    var authorizeUrl = new RequestUrl(authorizeEndpoint).CreateAuthorizeUrl(
+                        clientId: "legacy",
+                        responseType: OidcConstants.ResponseTypes.Code,
+                        scope: "openid api",
+                        redirectUri: redirectUri,
+                        state: state,
+                        codeChallenge: codeChallenge,
+                        codeChallengeMethod: OidcConstants.CodeChallengeMethods.Sha256);
+                    return (authorizeUrl, codeVerifier, state);
+                }
+
+                /// <summary>
+                /// Authorization code flow with PKCE, step 2: redeems the code the authorization server sent to the redirect URI,
+                /// with the code verifier from <see cref="CreateLoginAuthorizeUrl"/>. Check that the returned state is the one sent first.
+                /// </summary>
+                public Task<TokenResponse> RedeemLoginAuthorizationCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken = default)
+                    => http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+                    {
+                        Address = "https://idp.example.com/connect/token",
+                        ClientId = "legacy",
+                        ClientSecret = "secret",
+                        Code = code,
+                        RedirectUri = redirectUri,
+                        CodeVerifier = codeVerifier,
+                    }, cancellationToken);
+            }
+            """, codeActionIndex: 0);
+
+        [Theory]
+        [MemberData(nameof(Libraries))]
+        public Task DeviceFlow_SecondFix_WritesTheDeviceAuthorizationAndThePollingLoop(string root) => VerifyAsync(root, DeviceFlow, RequestObjectLogin(root), $$"""
+            using System;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using {{root}};
+            using {{root}}.Client;
+
+            class LegacyLogin
+            {
+            {{ObsoleteRequestObjectLogin(root, "RequestLoginDeviceAuthorizationAsync", "PollLoginDeviceTokenAsync")}}
+
+                /// <summary>
+                /// Device authorization grant (RFC 8628), step 1: asks for a device code. Show the user the response's
+                /// VerificationUri and UserCode (or VerificationUriComplete), then wait for the sign-in with
+                /// <see cref="PollLoginDeviceTokenAsync"/>.
+                /// </summary>
+                public Task<DeviceAuthorizationResponse> RequestLoginDeviceAuthorizationAsync(string deviceAuthorizationEndpoint, CancellationToken cancellationToken = default)
+                    => http.RequestDeviceAuthorizationAsync(new DeviceAuthorizationRequest
+                    {
+                        Address = deviceAuthorizationEndpoint,
+                        ClientId = "legacy",
+                        ClientSecret = "secret",
+                        Scope = "openid api",
+                    }, cancellationToken);
+
+                /// <summary>
+                /// Device authorization grant, step 2: polls the token endpoint until the user has signed in on another device,
+                /// at the interval the server asks for (5 seconds longer after each slow_down). Returns the error response when
+                /// the device code expired (expired_token), the user declined (access_denied) or another error ended the flow.
+                /// </summary>
+                public async Task<TokenResponse> PollLoginDeviceTokenAsync(DeviceAuthorizationResponse authorization, CancellationToken cancellationToken = default)
+                {
+                    var interval = TimeSpan.FromSeconds(authorization.Interval > 0 ? authorization.Interval : 5);
+                    while (true)
+                    {
+                        await Task.Delay(interval, cancellationToken);
+                        var response = await http.RequestDeviceTokenAsync(new DeviceTokenRequest
+                        {
+                            Address = "https://idp.example.com/connect/token",
+                            ClientId = "legacy",
+                            ClientSecret = "secret",
+                            DeviceCode = authorization.DeviceCode,
+                        }, cancellationToken);
+
+                        switch (response.Error)
+                        {
+                            case OidcConstants.TokenErrors.AuthorizationPending:
+                                break;
+                            case OidcConstants.TokenErrors.SlowDown:
+                                interval += TimeSpan.FromSeconds(5);
+                                break;
+                            case OidcConstants.TokenErrors.ExpiredToken:
+                            case OidcConstants.TokenErrors.AccessDenied:
+                            default:
+                                return response;
+                        }
+                    }
+                }
+            }
+            """, codeActionIndex: 1);
+
+        // ---------------------------------------------------------------- new TokenClient(http, options).RequestPasswordTokenAsync(...)
+
+        private static string TokenClientLogin(string root) => $$"""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using {{root}}.Client;
+
+            static class LegacyLogin
+            {
+                internal static Task<TokenResponse> LoginAsync(HttpMessageInvoker http, string clientSecret, string user, string password)
+                {
+                    var client = new TokenClient(http, new TokenClientOptions { Address = "https://idp.example.com/connect/token", ClientId = "legacy", ClientSecret = clientSecret });
+                    return {|#0:client.RequestPasswordTokenAsync(user, password, scope: "api")|};
+                }
+            }
+            """;
+
+        private static string ObsoleteTokenClientLogin(string first, string second) => $$"""
+                [Obsolete("Sends the user's password (ROPC), which RFC 9700 forbids: sign the user in with {{first}} and {{second}} instead.")]
+                internal static Task<TokenResponse> LoginAsync(HttpMessageInvoker http, string clientSecret, string user, string password)
+                {
+                    var client = new TokenClient(http, new TokenClientOptions { Address = "https://idp.example.com/connect/token", ClientId = "legacy", ClientSecret = clientSecret });
+                    return {|#0:client.RequestPasswordTokenAsync(user, password, scope: "api")|};
+                }
+            """;
+
+        [Theory]
+        [MemberData(nameof(Libraries))]
+        public Task AuthorizationCode_TokenClient_CarriesOptionsParametersAndThePostBodyDefault(string root) => VerifyAsync(root, AuthorizationCode, TokenClientLogin(root), $$"""
+            using System;
+            using System.Net.Http;
+            using System.Security.Cryptography;
+            using System.Text;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using {{root}};
+            using {{root}}.Client;
+
+            static class LegacyLogin
+            {
+            {{ObsoleteTokenClientLogin("CreateLoginAuthorizeUrl", "RedeemLoginAuthorizationCodeAsync")}}
+
+                /// <summary>
+                /// Authorization code flow with PKCE (RFC 7636), step 1: the URL to open in the user's browser. Keep the code
+                /// verifier and the state: the authorization server redirects to <paramref name="redirectUri"/> with a code and the
+                /// state, which must equal this one before the code is redeemed with <see cref="RedeemLoginAuthorizationCodeAsync"/>.
+                /// </summary>
+                internal static (string AuthorizeUrl, string CodeVerifier, string State) CreateLoginAuthorizeUrl(string authorizeEndpoint, string redirectUri)
+                {
+                    // A fresh verifier for every sign-in; only its S256 challenge (base64url of the SHA-256 of its ASCII bytes) is sent.
+                    var codeVerifier = CryptoRandom.CreateUniqueId(32);
+                    string codeChallenge;
+                    using (var sha256 = SHA256.Create())
+                    {
+                        codeChallenge = Convert.ToBase64String(sha256.ComputeHash(Encoding.ASCII.GetBytes(codeVerifier)))
+                            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                    }
+
+                    var state = CryptoRandom.CreateUniqueId(16);
+                    var authorizeUrl = new RequestUrl(authorizeEndpoint).CreateAuthorizeUrl(
+                        clientId: "legacy",
+                        responseType: OidcConstants.ResponseTypes.Code,
+                        scope: "api",
+                        redirectUri: redirectUri,
+                        state: state,
+                        codeChallenge: codeChallenge,
+                        codeChallengeMethod: OidcConstants.CodeChallengeMethods.Sha256);
+                    return (authorizeUrl, codeVerifier, state);
+                }
+
+                /// <summary>
+                /// Authorization code flow with PKCE, step 2: redeems the code the authorization server sent to the redirect URI,
+                /// with the code verifier from <see cref="CreateLoginAuthorizeUrl"/>. Check that the returned state is the one sent first.
+                /// </summary>
+                internal static Task<TokenResponse> RedeemLoginAuthorizationCodeAsync(HttpMessageInvoker http, string clientSecret, string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken = default)
+                    => http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+                    {
+                        Address = "https://idp.example.com/connect/token",
+                        ClientId = "legacy",
+                        ClientSecret = clientSecret,
+                        ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                        Code = code,
+                        RedirectUri = redirectUri,
+                        CodeVerifier = codeVerifier,
+                    }, cancellationToken);
+            }
+            """);
+
+        [Theory]
+        [MemberData(nameof(Libraries))]
+        public Task DeviceFlow_TokenClient_CarriesOptionsParametersAndThePostBodyDefault(string root) => VerifyAsync(root, DeviceFlow, TokenClientLogin(root), $$"""
+            using System;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using {{root}};
+            using {{root}}.Client;
+
+            static class LegacyLogin
+            {
+            {{ObsoleteTokenClientLogin("RequestLoginDeviceAuthorizationAsync", "PollLoginDeviceTokenAsync")}}
+
+                /// <summary>
+                /// Device authorization grant (RFC 8628), step 1: asks for a device code. Show the user the response's
+                /// VerificationUri and UserCode (or VerificationUriComplete), then wait for the sign-in with
+                /// <see cref="PollLoginDeviceTokenAsync"/>.
+                /// </summary>
+                internal static Task<DeviceAuthorizationResponse> RequestLoginDeviceAuthorizationAsync(HttpMessageInvoker http, string clientSecret, string deviceAuthorizationEndpoint, CancellationToken cancellationToken = default)
+                    => http.RequestDeviceAuthorizationAsync(new DeviceAuthorizationRequest
+                    {
+                        Address = deviceAuthorizationEndpoint,
+                        ClientId = "legacy",
+                        ClientSecret = clientSecret,
+                        ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                        Scope = "api",
+                    }, cancellationToken);
+
+                /// <summary>
+                /// Device authorization grant, step 2: polls the token endpoint until the user has signed in on another device,
+                /// at the interval the server asks for (5 seconds longer after each slow_down). Returns the error response when
+                /// the device code expired (expired_token), the user declined (access_denied) or another error ended the flow.
+                /// </summary>
+                internal static async Task<TokenResponse> PollLoginDeviceTokenAsync(HttpMessageInvoker http, string clientSecret, DeviceAuthorizationResponse authorization, CancellationToken cancellationToken = default)
+                {
+                    var interval = TimeSpan.FromSeconds(authorization.Interval > 0 ? authorization.Interval : 5);
+                    while (true)
+                    {
+                        await Task.Delay(interval, cancellationToken);
+                        var response = await http.RequestDeviceTokenAsync(new DeviceTokenRequest
+                        {
+                            Address = "https://idp.example.com/connect/token",
+                            ClientId = "legacy",
+                            ClientSecret = clientSecret,
+                            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                            DeviceCode = authorization.DeviceCode,
+                        }, cancellationToken);
+
+                        switch (response.Error)
+                        {
+                            case OidcConstants.TokenErrors.AuthorizationPending:
+                                break;
+                            case OidcConstants.TokenErrors.SlowDown:
+                                interval += TimeSpan.FromSeconds(5);
+                                break;
+                            case OidcConstants.TokenErrors.ExpiredToken:
+                            case OidcConstants.TokenErrors.AccessDenied:
+                            default:
+                                return response;
+                        }
+                    }
+                }
+            }
+            """);
+    }
+}
