@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 using RopcAnalyzers.Approval;
 using RopcAnalyzers.CodeFixes.Support;
@@ -128,15 +127,8 @@ namespace RopcAnalyzers.CodeFixes
 
             // The fully qualified name carries the add-import and simplifier annotations: the clean-up adds
             // "using RopcAnalyzers;" when it is missing and shortens the name to [TrustedLegacyRopc(...)].
-            var generator = SyntaxGenerator.GetGenerator(document);
-            var attributeName = ((NameSyntax)generator.TypeExpression(attributeType, addImport: true)).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
-            var attributeList = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-                SyntaxFactory.Attribute(
-                    attributeName,
-                    SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(
-                        SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(
-                            SyntaxKind.StringLiteralExpression,
-                            SyntaxFactory.Literal(TrustedLegacyApproval.JustificationPlaceholder))))))));
+            var attributeName = (NameSyntax)CodeTemplate.TypeExpression(SyntaxGenerator.GetGenerator(document), attributeType);
+            var attributeList = AttributeInsertion.WithStringArgument(attributeName, TrustedLegacyApproval.JustificationPlaceholder);
 
             var newRoot = root.ReplaceNodes(targets, (original, rewritten) => AttributeInsertion.Add(rewritten, attributeList));
             return document.WithSyntaxRoot(newRoot);

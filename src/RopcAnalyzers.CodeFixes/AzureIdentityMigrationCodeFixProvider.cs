@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -224,20 +225,7 @@ namespace RopcAnalyzers.CodeFixes
             }
 
             private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string name)
-            {
-                for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-                {
-                    foreach (var member in current.GetMembers(name))
-                    {
-                        if (member is IPropertySymbol property)
-                        {
-                            return property;
-                        }
-                    }
-                }
-
-                return null;
-            }
+                => SymbolMatching.MembersIncludingInherited(type, name).OfType<IPropertySymbol>().FirstOrDefault();
 
             /// <summary>
             /// Whether the code keeps compiling when the credential's type changes: it is used as a TokenCredential
@@ -276,7 +264,7 @@ namespace RopcAnalyzers.CodeFixes
                                && compilation.ClassifyCommonConversion(target, convertedTo) is { IsImplicit: true, IsReference: true };
 
                     case IInvocationOperation invocation when invocation.Instance is { } instance && StringValues.Unwrap(instance) == value:
-                        return HasSameMethod(target, invocation.TargetMethod);
+                        return SymbolMatching.HasSameMethod(target, invocation.TargetMethod);
 
                     case IExpressionStatementOperation:
                         return true;
@@ -284,40 +272,6 @@ namespace RopcAnalyzers.CodeFixes
                     default:
                         return false;
                 }
-            }
-
-            private static bool HasSameMethod(INamedTypeSymbol type, IMethodSymbol method)
-            {
-                for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-                {
-                    foreach (var member in current.GetMembers(method.Name))
-                    {
-                        if (member is IMethodSymbol candidate && candidate.DeclaredAccessibility == Accessibility.Public && SameSignature(candidate, method))
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool SameSignature(IMethodSymbol a, IMethodSymbol b)
-            {
-                if (a.Parameters.Length != b.Parameters.Length || !SymbolEqualityComparer.Default.Equals(a.ReturnType, b.ReturnType))
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < a.Parameters.Length; i++)
-                {
-                    if (!SymbolEqualityComparer.Default.Equals(a.Parameters[i].Type, b.Parameters[i].Type))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
             }
         }
     }

@@ -84,17 +84,11 @@ namespace RopcAnalyzers.CodeFixes
             }
 
             var method = call.Method;
-            var obsoleteMethod = AttributeInsertion.Add(method, ObsoleteAttribute(generator, call.Types.Obsolete!, result.ObsoleteMessage));
+            var obsolete = AttributeInsertion.WithStringArgument((NameSyntax)CodeTemplate.TypeExpression(generator, call.Types.Obsolete!), result.ObsoleteMessage);
+            var obsoleteMethod = AttributeInsertion.Add(method, obsolete);
             var index = type.Members.IndexOf(method);
             var members = type.Members.Replace(method, obsoleteMethod).InsertRange(index + 1, result.Members);
             return document.WithSyntaxRoot(root.ReplaceNode(type, type.WithMembers(members)));
         }
-
-        private static AttributeListSyntax ObsoleteAttribute(SyntaxGenerator generator, INamedTypeSymbol obsolete, string message)
-            => SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-                SyntaxFactory.Attribute(
-                    (NameSyntax)CodeTemplate.TypeExpression(generator, obsolete),
-                    SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(
-                        SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(message))))))));
     }
 }

@@ -226,56 +226,11 @@ namespace RopcAnalyzers.CodeFixes
                     return false;
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(receiver.OriginalDefinition, passwordBuilder))
-                {
-                    // Declared on the password builder itself (WithFederationMetadata, WithProofOfPossession): the target needs its own.
-                    foreach (var candidate in target.GetMembers(method.Name))
-                    {
-                        if (!method.IsExtensionMethod && candidate is IMethodSymbol other && SameParameters(method, other))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                }
-
-                // Declared on a shared base builder (WithClaims, WithTenantId, ExecuteAsync...): the target inherits it.
-                for (var type = target; type is not null; type = type.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, receiver.OriginalDefinition))
-                    {
-                        return true;
-                    }
-                }
-
-                foreach (var implemented in target.AllInterfaces)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, receiver.OriginalDefinition))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool SameParameters(IMethodSymbol method, IMethodSymbol other)
-            {
-                if (method.Parameters.Length != other.Parameters.Length || method.TypeParameters.Length != other.TypeParameters.Length)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < method.Parameters.Length; i++)
-                {
-                    if (!SymbolEqualityComparer.Default.Equals(method.Parameters[i].Type, other.Parameters[i].Type) || method.Parameters[i].RefKind != other.Parameters[i].RefKind)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
+                // Declared on the password builder itself (WithFederationMetadata, WithProofOfPossession): the target
+                // needs its own; declared on a shared base builder (WithClaims, ExecuteAsync...): the target inherits it.
+                return SymbolEqualityComparer.Default.Equals(receiver.OriginalDefinition, passwordBuilder)
+                    ? !method.IsExtensionMethod && SymbolMatching.HasSameMethod(target, method)
+                    : SymbolMatching.IsOrInherits(target, receiver);
             }
         }
     }

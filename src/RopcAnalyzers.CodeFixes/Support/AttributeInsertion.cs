@@ -34,6 +34,14 @@ namespace RopcAnalyzers.CodeFixes.Support
             return (TDeclaration)WithAttributeLists(declaration, lists.Add(inserted));
         }
 
+        /// <summary>[Name("argument")]: one attribute with one string argument.</summary>
+        public static AttributeListSyntax WithStringArgument(NameSyntax name, string argument)
+            => SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
+                SyntaxFactory.Attribute(
+                    name,
+                    SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(
+                        SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(argument))))))));
+
         public static SyntaxList<AttributeListSyntax> AttributeListsOf(SyntaxNode declaration) => declaration switch
         {
             MemberDeclarationSyntax member => member.AttributeLists,

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -49,26 +50,33 @@ namespace RopcAnalyzers.CodeFixes.Support
         private TNode Bind<TNode>(TNode node)
             where TNode : SyntaxNode
         {
-            var markers = new List<IdentifierNameSyntax>();
+            var markers = new Dictionary<IdentifierNameSyntax, ITypeSymbol>();
             foreach (var descendant in node.DescendantNodesAndSelf())
             {
-                if (descendant is IdentifierNameSyntax identifier && identifier.Identifier.ValueText.StartsWith(MarkerPrefix, System.StringComparison.Ordinal))
+                if (descendant is IdentifierNameSyntax identifier && TypeOf(identifier.Identifier.ValueText) is { } type)
                 {
-                    markers.Add(identifier);
+                    markers.Add(identifier, type);
                 }
             }
 
-            return node.ReplaceNodes(markers, (original, _) =>
+            return node.ReplaceNodes(markers.Keys, (original, _) =>
             {
-                var text = original.Identifier.ValueText;
-                var index = int.Parse(text.Substring(MarkerPrefix.Length, text.Length - MarkerPrefix.Length - 2), CultureInfo.InvariantCulture);
-                var type = (ExpressionSyntax)TypeExpression(generator, types[index]);
+                var type = (ExpressionSyntax)TypeExpression(generator, markers[original]);
 
                 // Before a member access (OidcConstants.TokenErrors.SlowDown) the parser reads a nested type as member
                 // accesses, not as a qualified name: build the same tree the user's next parse will.
                 return (original.Parent is MemberAccessExpressionSyntax access && access.Expression == original ? AsExpression(type) : type).WithTriviaFrom(original);
             });
         }
+
+        /// <summary>The type a marker stands for; null for any other identifier (carried user code may contain anything).</summary>
+        private ITypeSymbol? TypeOf(string identifier)
+            => identifier.StartsWith(MarkerPrefix, StringComparison.Ordinal)
+               && identifier.EndsWith("__", StringComparison.Ordinal)
+               && int.TryParse(identifier.Substring(MarkerPrefix.Length, identifier.Length - MarkerPrefix.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+               && index < types.Count
+                ? types[index]
+                : null;
 
         private static ExpressionSyntax AsExpression(ExpressionSyntax name)
             => name is QualifiedNameSyntax qualified

@@ -283,6 +283,12 @@ namespace RopcAnalyzers.CodeFixes.Support
 
             public CarriedValue? Carry(IOperation operation, SyntaxNode syntax)
             {
+                if (syntax.ContainsDiagnostics)
+                {
+                    Failed = true;
+                    return null;
+                }
+
                 var parameters = ImmutableArray.CreateBuilder<IParameterSymbol>();
                 foreach (var part in operation.DescendantsAndSelf())
                 {
@@ -290,6 +296,7 @@ namespace RopcAnalyzers.CodeFixes.Support
                     {
                         case ILocalReferenceOperation:
                         case IAwaitOperation:
+                        case IInvalidOperation:
                         case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }:
                             Failed = true;
                             return null;

@@ -48,6 +48,52 @@ namespace RopcAnalyzers.Tests.CodeFixes
         public static TheoryData<string> Libraries() => new() { "IdentityModel", "Duende.IdentityModel" };
 
 
+        /// <summary>The authorize-URL method the fix writes (the same for both libraries, up to the values carried over).</summary>
+        private static string AuthorizeUrlMethod(string modifiers, string stem, string clientId, string? scope) => $$"""
+                /// <summary>
+                /// Authorization code flow with PKCE (RFC 7636), step 1: the URL to open in the user's browser. Keep the code
+                /// verifier and the state: the authorization server redirects to <paramref name="redirectUri"/> with a code and the
+                /// state, which must equal this one before the code is redeemed with <see cref="Redeem{{stem}}AuthorizationCodeAsync"/>.
+                /// </summary>
+                {{modifiers}}(string AuthorizeUrl, string CodeVerifier, string State) Create{{stem}}AuthorizeUrl(string authorizeEndpoint, string redirectUri)
+                {
+                    // A fresh verifier for every sign-in; only its S256 challenge (base64url of the SHA-256 of its ASCII bytes) is sent.
+                    var codeVerifier = CryptoRandom.CreateUniqueId(32);
+                    string codeChallenge;
+                    using (var sha256 = SHA256.Create())
+                    {
+                        codeChallenge = Convert.ToBase64String(sha256.ComputeHash(Encoding.ASCII.GetBytes(codeVerifier)))
+                            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                    }
+
+                    var state = CryptoRandom.CreateUniqueId(16);
+                    var authorizeUrl = new RequestUrl(authorizeEndpoint).CreateAuthorizeUrl(
+                        clientId: {{clientId}},
+                        responseType: OidcConstants.ResponseTypes.Code,{{(scope is null ? "" : $"\n            scope: {scope},")}}
+                        redirectUri: redirectUri,
+                        state: state,
+                        codeChallenge: codeChallenge,
+                        codeChallengeMethod: OidcConstants.CodeChallengeMethods.Sha256);
+                    return (authorizeUrl, codeVerifier, state);
+                }
+            """;
+
+        /// <summary>The switch that ends the polling loop, at the indentation of the loop's body.</summary>
+        private static string PollingSwitch(string response = "response", string interval = "interval") => $$"""
+                        switch ({{response}}.Error)
+                        {
+                            case OidcConstants.TokenErrors.AuthorizationPending:
+                                break;
+                            case OidcConstants.TokenErrors.SlowDown:
+                                {{interval}} += TimeSpan.FromSeconds(5);
+                                break;
+                            case OidcConstants.TokenErrors.ExpiredToken:
+                            case OidcConstants.TokenErrors.AccessDenied:
+                            default:
+                                return {{response}};
+                        }
+            """;
+
         // ---------------------------------------------------------------- http.RequestPasswordTokenAsync(new PasswordTokenRequest { ... })
 
         private static string RequestObjectLogin(string root) => $$"""
@@ -110,33 +156,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
             {
             {{ObsoleteRequestObjectLogin(root, "CreateLoginAuthorizeUrl", "RedeemLoginAuthorizationCodeAsync")}}
 
-                /// <summary>
-                /// Authorization code flow with PKCE (RFC 7636), step 1: the URL to open in the user's browser. Keep the code
-                /// verifier and the state: the authorization server redirects to <paramref name="redirectUri"/> with a code and the
-                /// state, which must equal this one before the code is redeemed with <see cref="RedeemLoginAuthorizationCodeAsync"/>.
-                /// </summary>
-                public (string AuthorizeUrl, string CodeVerifier, string State) CreateLoginAuthorizeUrl(string authorizeEndpoint, string redirectUri)
-                {
-                    // A fresh verifier for every sign-in; only its S256 challenge (base64url of the SHA-256 of its ASCII bytes) is sent.
-                    var codeVerifier = CryptoRandom.CreateUniqueId(32);
-                    string codeChallenge;
-                    using (var sha256 = SHA256.Create())
-                    {
-                        codeChallenge = Convert.ToBase64String(sha256.ComputeHash(Encoding.ASCII.GetBytes(codeVerifier)))
-                            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-                    }
-
-                    var state = CryptoRandom.CreateUniqueId(16);
-                    var authorizeUrl = new RequestUrl(authorizeEndpoint).CreateAuthorizeUrl(
-                        clientId: "legacy",
-                        responseType: OidcConstants.ResponseTypes.Code,
-                        scope: "openid api",
-                        redirectUri: redirectUri,
-                        state: state,
-                        codeChallenge: codeChallenge,
-                        codeChallengeMethod: OidcConstants.CodeChallengeMethods.Sha256);
-                    return (authorizeUrl, codeVerifier, state);
-                }
+            {{AuthorizeUrlMethod("public ", "Login", "\"legacy\"", "\"openid api\"")}}
 
                 /// <summary>
                 /// Authorization code flow with PKCE, step 2: redeems the code the authorization server sent to the redirect URI,
@@ -202,18 +222,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
                             DeviceCode = authorization.DeviceCode,
                         }, cancellationToken);
 
-                        switch (response.Error)
-                        {
-                            case OidcConstants.TokenErrors.AuthorizationPending:
-                                break;
-                            case OidcConstants.TokenErrors.SlowDown:
-                                interval += TimeSpan.FromSeconds(5);
-                                break;
-                            case OidcConstants.TokenErrors.ExpiredToken:
-                            case OidcConstants.TokenErrors.AccessDenied:
-                            default:
-                                return response;
-                        }
+            {{PollingSwitch()}}
                     }
                 }
             }
@@ -261,33 +270,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
             {
             {{ObsoleteTokenClientLogin("CreateLoginAuthorizeUrl", "RedeemLoginAuthorizationCodeAsync")}}
 
-                /// <summary>
-                /// Authorization code flow with PKCE (RFC 7636), step 1: the URL to open in the user's browser. Keep the code
-                /// verifier and the state: the authorization server redirects to <paramref name="redirectUri"/> with a code and the
-                /// state, which must equal this one before the code is redeemed with <see cref="RedeemLoginAuthorizationCodeAsync"/>.
-                /// </summary>
-                internal static (string AuthorizeUrl, string CodeVerifier, string State) CreateLoginAuthorizeUrl(string authorizeEndpoint, string redirectUri)
-                {
-                    // A fresh verifier for every sign-in; only its S256 challenge (base64url of the SHA-256 of its ASCII bytes) is sent.
-                    var codeVerifier = CryptoRandom.CreateUniqueId(32);
-                    string codeChallenge;
-                    using (var sha256 = SHA256.Create())
-                    {
-                        codeChallenge = Convert.ToBase64String(sha256.ComputeHash(Encoding.ASCII.GetBytes(codeVerifier)))
-                            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-                    }
-
-                    var state = CryptoRandom.CreateUniqueId(16);
-                    var authorizeUrl = new RequestUrl(authorizeEndpoint).CreateAuthorizeUrl(
-                        clientId: "legacy",
-                        responseType: OidcConstants.ResponseTypes.Code,
-                        scope: "api",
-                        redirectUri: redirectUri,
-                        state: state,
-                        codeChallenge: codeChallenge,
-                        codeChallengeMethod: OidcConstants.CodeChallengeMethods.Sha256);
-                    return (authorizeUrl, codeVerifier, state);
-                }
+            {{AuthorizeUrlMethod("internal static ", "Login", "\"legacy\"", "\"api\"")}}
 
                 /// <summary>
                 /// Authorization code flow with PKCE, step 2: redeems the code the authorization server sent to the redirect URI,
@@ -356,18 +339,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
                             DeviceCode = authorization.DeviceCode,
                         }, cancellationToken);
 
-                        switch (response.Error)
-                        {
-                            case OidcConstants.TokenErrors.AuthorizationPending:
-                                break;
-                            case OidcConstants.TokenErrors.SlowDown:
-                                interval += TimeSpan.FromSeconds(5);
-                                break;
-                            case OidcConstants.TokenErrors.ExpiredToken:
-                            case OidcConstants.TokenErrors.AccessDenied:
-                            default:
-                                return response;
-                        }
+            {{PollingSwitch()}}
                     }
                 }
             }
@@ -484,7 +456,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
 
                 public void PollLoginDeviceTokenAsync() { }
             }
-            """, """
+            """, $$"""
             using System;
             using System.Net.Http;
             using System.Threading;
@@ -531,18 +503,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
                             DeviceCode = authorization.DeviceCode,
                         }, cancellationToken2);
 
-                        switch (response2.Error)
-                        {
-                            case OidcConstants.TokenErrors.AuthorizationPending:
-                                break;
-                            case OidcConstants.TokenErrors.SlowDown:
-                                interval2 += TimeSpan.FromSeconds(5);
-                                break;
-                            case OidcConstants.TokenErrors.ExpiredToken:
-                            case OidcConstants.TokenErrors.AccessDenied:
-                            default:
-                                return response2;
-                        }
+            {{PollingSwitch("response2", "interval2")}}
                     }
                 }
 
@@ -572,7 +533,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
                     return {|#0:http.RequestPasswordTokenAsync(request)|};
                 }
             }
-            """, """
+            """, $$"""
             using System;
             using System.Net.Http;
             using System.Security.Cryptography;
@@ -599,32 +560,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
                     return {|#0:http.RequestPasswordTokenAsync(request)|};
                 }
 
-                /// <summary>
-                /// Authorization code flow with PKCE (RFC 7636), step 1: the URL to open in the user's browser. Keep the code
-                /// verifier and the state: the authorization server redirects to <paramref name="redirectUri"/> with a code and the
-                /// state, which must equal this one before the code is redeemed with <see cref="RedeemLoginAuthorizationCodeAsync"/>.
-                /// </summary>
-                (string AuthorizeUrl, string CodeVerifier, string State) CreateLoginAuthorizeUrl(string authorizeEndpoint, string redirectUri)
-                {
-                    // A fresh verifier for every sign-in; only its S256 challenge (base64url of the SHA-256 of its ASCII bytes) is sent.
-                    var codeVerifier = CryptoRandom.CreateUniqueId(32);
-                    string codeChallenge;
-                    using (var sha256 = SHA256.Create())
-                    {
-                        codeChallenge = Convert.ToBase64String(sha256.ComputeHash(Encoding.ASCII.GetBytes(codeVerifier)))
-                            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-                    }
-
-                    var state = CryptoRandom.CreateUniqueId(16);
-                    var authorizeUrl = new RequestUrl(authorizeEndpoint).CreateAuthorizeUrl(
-                        clientId: "app",
-                        responseType: OidcConstants.ResponseTypes.Code,
-                        redirectUri: redirectUri,
-                        state: state,
-                        codeChallenge: codeChallenge,
-                        codeChallengeMethod: OidcConstants.CodeChallengeMethods.Sha256);
-                    return (authorizeUrl, codeVerifier, state);
-                }
+            {{AuthorizeUrlMethod("", "Login", "\"app\"", null)}}
 
                 /// <summary>
                 /// Authorization code flow with PKCE, step 2: redeems the code the authorization server sent to the redirect URI,
@@ -734,6 +670,26 @@ namespace RopcAnalyzers.Tests.CodeFixes
                     }
                     """);
             }
+        }
+
+        [Fact]
+        public Task HalfTypedValue_IsNotOffered()
+        {
+            const string source = """
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using IdentityModel.Client;
+
+                class LegacyLogin
+                {
+                    Task<TokenResponse> LoginAsync(HttpClient http, string user, string password)
+                        => {|#0:http.RequestPasswordTokenAsync(new PasswordTokenRequest { Address = "https://idp/connect/token", ClientId = {|#1:clientI|}, UserName = user, Password = password })|};
+                }
+                """;
+            var test = new RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, IdentityModelMigrationCodeFixProvider>(source, source) { CodeActionEquivalenceKey = AuthorizationCode };
+            test.ExpectedDiagnostics.Add(Ropc001("IdentityModel RequestPasswordTokenAsync"));
+            test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CS0103").WithLocation(1).WithArguments("clientI"));
+            return test.RunAsync();
         }
 
         [Fact]
