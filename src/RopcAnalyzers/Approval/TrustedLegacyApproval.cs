@@ -12,6 +12,12 @@ namespace RopcAnalyzers.Approval
         public const string OwnerPropertyName = "Owner";
         public const string ExpiresPropertyName = "Expires";
 
+        /// <summary>
+        /// The justification the "approve as trusted legacy" code fix writes. It is deliberately not a reason:
+        /// the justification rule (ROPC003) reports it until a person replaces it with one.
+        /// </summary>
+        public const string JustificationPlaceholder = "TODO: why is this client trusted to collect the user's password?";
+
         private TrustedLegacyApproval(AttributeData attribute, ISymbol target)
         {
             Attribute = attribute;
