@@ -12,6 +12,17 @@ namespace RopcAnalyzers.Approval
         public const string OwnerPropertyName = "Owner";
         public const string ExpiresPropertyName = "Expires";
 
+        /// <summary>
+        /// The justification that the approval code fix inserts for a person to replace. ROPC003 reports it (and any
+        /// justification that starts with "TODO") as no justification at all.
+        /// </summary>
+        public const string JustificationPlaceholder = "TODO: why is this client trusted to collect the user's password?";
+
+        private static readonly SymbolDisplayFormat TargetDisplayFormat = new(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
+
         private TrustedLegacyApproval(AttributeData attribute, ISymbol target)
         {
             Attribute = attribute;
@@ -50,12 +61,25 @@ namespace RopcAnalyzers.Approval
 
         public Location Location => Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
 
+        /// <summary>The target as shown in messages: "LegacyLogin.LogInAsync", "LegacyLogin", "lambda expression".</summary>
+        public string TargetDisplayName => Target.ToDisplayString(TargetDisplayFormat);
+
         /// <summary>Whether <paramref name="attribute"/> is the trusted-legacy attribute, by full name (a team may declare its own copy).</summary>
         public static bool IsApprovalAttribute(AttributeData attribute)
-            => attribute.AttributeClass is { Name: AttributeName } attributeClass
-               && attributeClass.ContainingType is null
+            => IsApprovalAttributeClass(attribute.AttributeClass);
+
+        /// <summary>Whether <paramref name="attributeClass"/> is RopcAnalyzers.TrustedLegacyRopcAttribute (the shipped source or a team's own copy).</summary>
+        public static bool IsApprovalAttributeClass(INamedTypeSymbol? attributeClass)
+            => attributeClass is { Name: AttributeName, ContainingType: null }
                && attributeClass.ContainingNamespace is { Name: AttributeNamespace } ns
                && ns.ContainingNamespace is { IsGlobalNamespace: true };
+
+        /// <summary>
+        /// Whether the approval attribute exists for <paramref name="compilation"/> at all (declared in it or in a
+        /// reference). Without it no approval can be written, so the approval rules have nothing to look at.
+        /// </summary>
+        public static bool IsDeclaredIn(Compilation compilation)
+            => !compilation.GetTypesByMetadataName(AttributeNamespace + "." + AttributeName).IsEmpty;
 
         /// <summary>The approval placed directly on <paramref name="symbol"/>, if any.</summary>
         public static TrustedLegacyApproval? On(ISymbol symbol)
@@ -92,7 +116,17 @@ namespace RopcAnalyzers.Approval
                 }
             }
 
-            for (var symbol = containingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            return Covering(containingSymbol);
+        }
+
+        /// <summary>
+        /// The nearest approval that covers code declared by <paramref name="symbol"/> (a type that implements an
+        /// interface, a method that overrides one): on the symbol itself (and, for accessors, their property or
+        /// event), then on the containing members and types outwards.
+        /// </summary>
+        public static TrustedLegacyApproval? Covering(ISymbol? symbol)
+        {
+            for (; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
             {
                 if (On(symbol) is { } approval)
                 {
