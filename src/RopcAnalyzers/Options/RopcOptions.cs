@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -28,6 +29,8 @@ namespace RopcAnalyzers.Options
         /// <summary>The format of dates in options and in TrustedLegacyRopc.Expires.</summary>
         public const string DateFormat = "yyyy-MM-dd";
 
+        private static readonly char[] ListSeparators = { ',', ';' };
+
         public static bool TryGetValue(AnalyzerOptions options, SyntaxTree? tree, string key, out string value)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
@@ -42,6 +45,23 @@ namespace RopcAnalyzers.Options
             return false;
         }
 
+        /// <summary>
+        /// The entries of a list option (separated by commas or semicolons, blanks dropped), from the global options
+        /// and from every file's options: for settings that hold for the whole compilation.
+        /// </summary>
+        public static IReadOnlyCollection<string> ListValues(AnalyzerOptions options, Compilation compilation, string key)
+        {
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            var provider = options.AnalyzerConfigOptionsProvider;
+            AddListEntries(provider.GlobalOptions, key, values);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                AddListEntries(provider.GetOptions(tree), key, values);
+            }
+
+            return values;
+        }
+
         /// <summary>The reference date for approval expiries in <paramref name="tree"/>.</summary>
         public static DateTime ReferenceDate(AnalyzerOptions options, SyntaxTree? tree)
             => TryGetValue(options, tree, ReferenceDateKey, out var text) && TryParseDate(text, out var configured)
@@ -50,6 +70,22 @@ namespace RopcAnalyzers.Options
 
         public static bool AllowLoopbackHttp(AnalyzerOptions options, SyntaxTree? tree)
             => !TryGetValue(options, tree, AllowLoopbackHttpKey, out var text) || !bool.TryParse(text, out var allowed) || allowed;
+
+        private static void AddListEntries(AnalyzerConfigOptions options, string key, HashSet<string> values)
+        {
+            if (!options.TryGetValue(key, out var text) || string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            foreach (var entry in text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (entry.Trim() is { Length: > 0 } trimmed)
+                {
+                    values.Add(trimmed);
+                }
+            }
+        }
 
         /// <summary>Reads an ISO 8601 calendar date written as yyyy-MM-dd (surrounding spaces ignored), and nothing else.</summary>
         public static bool TryParseDate(string? text, out DateTime date)

@@ -19,7 +19,7 @@ namespace RopcAnalyzers.Rules
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var recognizer = RopcRecognizer.Create(start.Options);
+                var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
                 start.RegisterOperationAction(
                     operationContext =>
                     {
