@@ -56,9 +56,11 @@ namespace RopcAnalyzers.Rules
 
             foreach (var marker in PlaceholderMarkers)
             {
-                // "TODO", "TODO: ...", "todo - ask Bob"; not a word that merely starts with the letters ("Todoist sync").
+                // "TODO", "TODO ask Bob", "todo: ask Bob"; not a word that merely starts with the letters ("Todoist", "Todo-list app").
                 if (text.StartsWith(marker, StringComparison.OrdinalIgnoreCase)
-                    && (text.Length == marker.Length || !char.IsLetterOrDigit(text[marker.Length])))
+                    && (text.Length == marker.Length
+                        || text[marker.Length] == ':'
+                        || (text.StartsWith(marker, StringComparison.Ordinal) && !char.IsLetterOrDigit(text[marker.Length]))))
                 {
                     return $"it is a {marker} placeholder";
                 }
