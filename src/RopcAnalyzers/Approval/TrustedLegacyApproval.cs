@@ -62,7 +62,10 @@ namespace RopcAnalyzers.Approval
         public Location Location => Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
 
         /// <summary>The target as shown in messages: "LegacyLogin.LogInAsync", "LegacyLogin", "lambda expression".</summary>
-        public string TargetDisplayName => Target.ToDisplayString(TargetDisplayFormat);
+        public string TargetDisplayName => DisplayName(Target);
+
+        /// <summary>A member or type as shown in approval messages: "LegacyLogin.LogInAsync", "LegacyLogin".</summary>
+        public static string DisplayName(ISymbol symbol) => symbol.ToDisplayString(TargetDisplayFormat);
 
         /// <summary>Whether <paramref name="attribute"/> is the trusted-legacy attribute, by full name (a team may declare its own copy).</summary>
         public static bool IsApprovalAttribute(AttributeData attribute)
