@@ -31,6 +31,10 @@ namespace RopcAnalyzers.Tests.CodeFixes
 
                     [{|#3:TrustedLegacyRopc("Kiosk app")|}] public string SameLine() => "";
 
+                    [{|#4:TrustedLegacyRopc("Kiosk app")|}]
+                    // Kept: a comment between the attribute and the member.
+                    public string Commented() => "";
+
                     [TrustedLegacyRopc("Kiosk app")]
                     // The form the kiosk posts.
                     public string Still => "grant_type=password&username=u";
@@ -51,6 +55,9 @@ namespace RopcAnalyzers.Tests.CodeFixes
 
                     public string SameLine() => "";
 
+                    // Kept: a comment between the attribute and the member.
+                    public string Commented() => "";
+
                     [TrustedLegacyRopc("Kiosk app")]
                     // The form the kiosk posts.
                     public string Still => "grant_type=password&username=u";
@@ -60,6 +67,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
             test.ExpectedDiagnostics.Add(Ropc005("Login.LogIn", 1));
             test.ExpectedDiagnostics.Add(Ropc005("Login.Old", 2));
             test.ExpectedDiagnostics.Add(Ropc005("Login.SameLine", 3));
+            test.ExpectedDiagnostics.Add(Ropc005("Login.Commented", 4));
             test.CodeActionEquivalenceKey = RemoveStaleApprovalCodeFix.EquivalenceKey;
             return test.RunAsync(CancellationToken.None);
         }

@@ -154,6 +154,19 @@ namespace RopcAnalyzers.Tests.Rules
             """, Ropc007(FormField, "http://idp/oauth2/token"));
 
         [Fact]
+        public Task WebClientUploadString_WithStringBody_ReportsTheAddress() => VerifyCleartext.AnalyzerAsync("""
+            using System.Net;
+
+            class LegacyLogin
+            {
+                const string TokenUrl = "http://idp.example.com/oauth2/token";
+
+                string Login(WebClient client, string user, string password)
+                    => client.UploadString({|#0:TokenUrl|}, "grant_type=password&username=" + user + "&password=" + password);
+            }
+            """, Ropc007("request body with grant_type=password", "http://idp.example.com/oauth2/token"));
+
+        [Fact]
         public Task Flurl_PostUrlEncodedAsync_ReportsTheUrl() => VerifyCleartext.AnalyzerAsync("""
             using System.Threading.Tasks;
             using Flurl;
