@@ -2,7 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using RopcAnalyzers.Recognition;
@@ -68,7 +70,11 @@ namespace RopcAnalyzers.Approval
                         }
 
                         var state = coverageByOutermostType.GetOrAdd(outermost, _ => new TypeCoverage());
-                        typeStart.RegisterOperationAction(operationContext => state.OnOperation(operationContext, recognizer), operationKinds);
+                        if (MayContainApprovedCode(type, typeStart.CancellationToken))
+                        {
+                            typeStart.RegisterOperationAction(operationContext => state.OnOperation(operationContext, recognizer), operationKinds);
+                        }
+
                         if (SymbolEqualityComparer.Default.Equals(type, outermost))
                         {
                             typeStart.RegisterSymbolEndAction(end =>
@@ -89,6 +95,41 @@ namespace RopcAnalyzers.Approval
             kinds.Add(OperationKind.LocalFunction);
             kinds.Add(OperationKind.AnonymousFunction);
             return kinds.ToImmutableArray();
+        }
+
+        /// <summary>
+        /// Whether code in <paramref name="type"/>'s own members can be covered by an approval: one on the type, a
+        /// containing type or a member, or an attributed local function or lambda in its declarations (found in the
+        /// syntax, without binding). Most types have none, and their code is then not looked at.
+        /// </summary>
+        private static bool MayContainApprovedCode(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            if (TrustedLegacyApproval.Covering(type) is not null)
+            {
+                return true;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not INamedTypeSymbol && TrustedLegacyApproval.On(member) is not null)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(cancellationToken);
+                foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
+                {
+                    if (node is AttributeListSyntax { Parent: LocalFunctionStatementSyntax or LambdaExpressionSyntax })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The member of <paramref name="type"/> that contains code of <paramref name="symbol"/> (a property for its accessors).</summary>
@@ -116,7 +157,7 @@ namespace RopcAnalyzers.Approval
                 var operation = context.Operation;
                 if (ApprovalDeclarations.FunctionSymbol(operation) is { } function)
                 {
-                    if (TrustedLegacyApproval.On(function) is { } functionApproval)
+                    if (ApprovalDeclarations.HasAttributeLists(operation.Syntax) && TrustedLegacyApproval.On(function) is { } functionApproval)
                     {
                         functionApprovals.TryAdd(function, functionApproval);
                     }

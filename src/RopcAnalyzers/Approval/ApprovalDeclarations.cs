@@ -66,7 +66,9 @@ namespace RopcAnalyzers.Approval
                 start.RegisterOperationAction(
                     operationContext =>
                     {
-                        if (FunctionSymbol(operationContext.Operation) is { } function && TrustedLegacyApproval.On(function) is { } approval)
+                        if (HasAttributeLists(operationContext.Operation.Syntax)
+                            && FunctionSymbol(operationContext.Operation) is { } function
+                            && TrustedLegacyApproval.On(function) is { } approval)
                         {
                             onApproval(new DeclaredApproval(approval, operationContext.Options, operationContext.ReportDiagnostic, operationContext.CancellationToken));
                         }
@@ -82,6 +84,14 @@ namespace RopcAnalyzers.Approval
             ILocalFunctionOperation localFunction => localFunction.Symbol,
             IAnonymousFunctionOperation lambda => lambda.Symbol,
             _ => null,
+        };
+
+        /// <summary>Whether a local function or lambda is written with attributes at all: most are not, and this needs no binding.</summary>
+        public static bool HasAttributeLists(SyntaxNode syntax) => syntax switch
+        {
+            LocalFunctionStatementSyntax localFunction => localFunction.AttributeLists.Count > 0,
+            LambdaExpressionSyntax lambda => lambda.AttributeLists.Count > 0,
+            _ => true,
         };
 
         /// <summary>The syntax of the attribute, when it is in source.</summary>

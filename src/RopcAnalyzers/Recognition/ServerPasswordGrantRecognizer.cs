@@ -174,9 +174,22 @@ namespace RopcAnalyzers.Recognition
                 return IsCheck(value) ? null : "OpenIddict permission Permissions.GrantTypes.Password";
             }
 
-            if (value is ILiteralOperation { ConstantValue: { HasValue: true, Value: OpenIddictPasswordPermission } })
+            // Every literal and field reference comes here: the cheap constant checks go first.
+            if (value.ConstantValue is { HasValue: true, Value: string text })
             {
-                return IsCheck(value) ? null : $"OpenIddict permission \"{OpenIddictPasswordPermission}\"";
+                if (text == OpenIddictPasswordPermission && value is ILiteralOperation)
+                {
+                    return IsCheck(value) ? null : $"OpenIddict permission \"{OpenIddictPasswordPermission}\"";
+                }
+
+                if (!RopcRecognizer.IsPasswordGrantValue(text))
+                {
+                    return null;
+                }
+            }
+            else if (value is not IFieldReferenceOperation { Field: { IsReadOnly: true, Type.SpecialType: SpecialType.System_String } })
+            {
+                return null;
             }
 
             if (GrantTypesCollectionOf(value) is not { } collection || !IsPasswordValue(value, cancellationToken))
