@@ -178,6 +178,33 @@ namespace RopcAnalyzers.Tests.Rules
             }
             """, Ropc009("OpenIddict IsPasswordGrantType()"));
 
+        [Fact]
+        public Task AsosTokenEndpoint_IsPasswordGrantType_IsReported() => VerifyAsync("""
+            using AspNet.Security.OpenIdConnect.Primitives;
+
+            // Stand-in for ASOS (AspNet.Security.OpenIdConnect.Server), which the registry does not serve.
+            namespace AspNet.Security.OpenIdConnect.Primitives
+            {
+                public class OpenIdConnectRequest { }
+                public static class OpenIdConnectExtensions { public static bool IsPasswordGrantType(this OpenIdConnectRequest request) => true; }
+            }
+
+            class TokenController
+            {
+                string Exchange(OpenIdConnectRequest request) => {|#0:request.IsPasswordGrantType()|} ? "token" : "unsupported";
+            }
+            """, Ropc009("ASOS IsPasswordGrantType()"));
+
+        [Fact]
+        public Task OwnIsPasswordGrantTypeHelper_IsNotReported() => VerifyAsync("""
+            static class MyExtensions { public static bool IsPasswordGrantType(this string grant) => false; }
+
+            class TokenController
+            {
+                bool Check(string grant) => grant.IsPasswordGrantType();
+            }
+            """);
+
         // ---------------------------------------------------------------- IdentityServer / Duende (stand-ins)
 
         [Theory]
