@@ -57,7 +57,7 @@ namespace RopcAnalyzers
         public static readonly DiagnosticDescriptor BroadApproval = Create(
             RuleIdentifiers.BroadApproval,
             "Trusted-legacy approval is broader than needed",
-            "[TrustedLegacyRopc] on '{0}' approves every member, but only {1} uses ROPC: move the approval to that member",
+            "[TrustedLegacyRopc] on '{0}' approves every member, but only '{1}' uses ROPC: move the approval to that member",
             ApprovalCategory,
             DiagnosticSeverity.Warning,
             "An approval on a type approves any ROPC use that is later added to it. Approve the members that need it.");

@@ -13,10 +13,15 @@ namespace RopcAnalyzers.Approval
         public const string ExpiresPropertyName = "Expires";
 
         /// <summary>
-        /// The justification the "approve as trusted legacy" code fix writes. It is deliberately not a reason:
-        /// the justification rule (ROPC003) reports it until a person replaces it with one.
+        /// The justification that the approval code fix inserts for a person to replace. ROPC003 reports it (and any
+        /// justification that starts with "TODO") as no justification at all.
         /// </summary>
         public const string JustificationPlaceholder = "TODO: why is this client trusted to collect the user's password?";
+
+        private static readonly SymbolDisplayFormat TargetDisplayFormat = new(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
 
         private TrustedLegacyApproval(AttributeData attribute, ISymbol target)
         {
@@ -56,12 +61,28 @@ namespace RopcAnalyzers.Approval
 
         public Location Location => Attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
 
+        /// <summary>The target as shown in messages: "LegacyLogin.LogInAsync", "LegacyLogin", "lambda expression".</summary>
+        public string TargetDisplayName => DisplayName(Target);
+
+        /// <summary>A member or type as shown in approval messages: "LegacyLogin.LogInAsync", "LegacyLogin".</summary>
+        public static string DisplayName(ISymbol symbol) => symbol.ToDisplayString(TargetDisplayFormat);
+
         /// <summary>Whether <paramref name="attribute"/> is the trusted-legacy attribute, by full name (a team may declare its own copy).</summary>
         public static bool IsApprovalAttribute(AttributeData attribute)
-            => attribute.AttributeClass is { Name: AttributeName } attributeClass
-               && attributeClass.ContainingType is null
+            => IsApprovalAttributeClass(attribute.AttributeClass);
+
+        /// <summary>Whether <paramref name="attributeClass"/> is RopcAnalyzers.TrustedLegacyRopcAttribute (the shipped source or a team's own copy).</summary>
+        public static bool IsApprovalAttributeClass(INamedTypeSymbol? attributeClass)
+            => attributeClass is { Name: AttributeName, ContainingType: null }
                && attributeClass.ContainingNamespace is { Name: AttributeNamespace } ns
                && ns.ContainingNamespace is { IsGlobalNamespace: true };
+
+        /// <summary>
+        /// Whether the approval attribute exists for <paramref name="compilation"/> at all (declared in it or in a
+        /// reference). Without it no approval can be written, so the approval rules have nothing to look at.
+        /// </summary>
+        public static bool IsDeclaredIn(Compilation compilation)
+            => !compilation.GetTypesByMetadataName(AttributeNamespace + "." + AttributeName).IsEmpty;
 
         /// <summary>The approval placed directly on <paramref name="symbol"/>, if any.</summary>
         public static TrustedLegacyApproval? On(ISymbol symbol)
@@ -98,7 +119,17 @@ namespace RopcAnalyzers.Approval
                 }
             }
 
-            for (var symbol = containingSymbol; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            return Covering(containingSymbol);
+        }
+
+        /// <summary>
+        /// The nearest approval that covers code declared by <paramref name="symbol"/> (a type that implements an
+        /// interface, a method that overrides one): on the symbol itself (and, for accessors, their property or
+        /// event), then on the containing members and types outwards.
+        /// </summary>
+        public static TrustedLegacyApproval? Covering(ISymbol? symbol)
+        {
+            for (; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
             {
                 if (On(symbol) is { } approval)
                 {

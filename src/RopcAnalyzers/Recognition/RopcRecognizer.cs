@@ -90,6 +90,16 @@ namespace RopcAnalyzers.Recognition
             }
         }
 
+        /// <summary>
+        /// Creates the recognizer for one compilation, reading the configured wrapper APIs from the global options
+        /// and from the .editorconfig options of every file of <paramref name="compilation"/> (their union applies).
+        /// </summary>
+        public static RopcRecognizer Create(AnalyzerOptions? options, Compilation compilation)
+        {
+            var names = options is null ? null : Options.RopcOptions.ListValues(options, compilation, ConfiguredApisOptionKey);
+            return names is null || names.Count == 0 ? Default : new RopcRecognizer(RopcApiCatalog.Default.WithConfiguredApis(names));
+        }
+
         internal RopcApiCatalog Catalog => catalog;
 
         public static bool IsPasswordGrantValue(string value)
@@ -111,6 +121,11 @@ namespace RopcAnalyzers.Recognition
                 ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation => FormBody.Recognize(operation, cancellationToken),
                 _ => null,
             };
+
+            if (request is { Library: RopcLibrary.HandWrittenHttp, EndpointAddress: null })
+            {
+                request.EndpointAddress = EndpointAddresses.Find(request.Site, cancellationToken);
+            }
 
             return request is not null;
         }

@@ -1,0 +1,124 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RopcAnalyzers.Approval
+{
+    /// <summary>One approval found in source, with what a rule needs to report on it.</summary>
+    internal readonly struct DeclaredApproval
+    {
+        public DeclaredApproval(TrustedLegacyApproval approval, AnalyzerOptions options, Action<Diagnostic> reportDiagnostic, CancellationToken cancellationToken)
+        {
+            Approval = approval;
+            Options = options;
+            ReportDiagnostic = reportDiagnostic;
+            CancellationToken = cancellationToken;
+        }
+
+        public TrustedLegacyApproval Approval { get; }
+
+        public AnalyzerOptions Options { get; }
+
+        public Action<Diagnostic> ReportDiagnostic { get; }
+
+        public CancellationToken CancellationToken { get; }
+    }
+
+    /// <summary>
+    /// Finds every [TrustedLegacyRopc] written in source, wherever <see cref="TrustedLegacyApproval.Find"/> looks for one:
+    /// types, methods (accessors and constructors too), properties, fields and events (for a team's own copy of
+    /// the attribute that allows them), local functions and lambdas.
+    /// </summary>
+    internal static class ApprovalDeclarations
+    {
+        public static void Register(AnalysisContext context, Action<DeclaredApproval> onApproval)
+        {
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (!TrustedLegacyApproval.IsDeclaredIn(start.Compilation))
+                {
+                    return;
+                }
+
+                start.RegisterSymbolAction(
+                    symbolContext =>
+                    {
+                        // A partial method's two parts share their attributes: look at the definition only.
+                        if (symbolContext.Symbol is IMethodSymbol { PartialDefinitionPart: not null })
+                        {
+                            return;
+                        }
+
+                        if (TrustedLegacyApproval.On(symbolContext.Symbol) is { } approval)
+                        {
+                            onApproval(new DeclaredApproval(approval, symbolContext.Options, symbolContext.ReportDiagnostic, symbolContext.CancellationToken));
+                        }
+                    },
+                    SymbolKind.NamedType,
+                    SymbolKind.Method,
+                    SymbolKind.Property,
+                    SymbolKind.Field,
+                    SymbolKind.Event);
+
+                start.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        if (HasAttributeLists(operationContext.Operation.Syntax)
+                            && FunctionSymbol(operationContext.Operation) is { } function
+                            && TrustedLegacyApproval.On(function) is { } approval)
+                        {
+                            onApproval(new DeclaredApproval(approval, operationContext.Options, operationContext.ReportDiagnostic, operationContext.CancellationToken));
+                        }
+                    },
+                    OperationKind.LocalFunction,
+                    OperationKind.AnonymousFunction);
+            });
+        }
+
+        /// <summary>The local function or lambda an operation declares, if it declares one.</summary>
+        public static IMethodSymbol? FunctionSymbol(IOperation operation) => operation switch
+        {
+            ILocalFunctionOperation localFunction => localFunction.Symbol,
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            _ => null,
+        };
+
+        /// <summary>Whether a local function or lambda is written with attributes at all: most are not, and this needs no binding.</summary>
+        public static bool HasAttributeLists(SyntaxNode syntax) => syntax switch
+        {
+            LocalFunctionStatementSyntax localFunction => localFunction.AttributeLists.Count > 0,
+            LambdaExpressionSyntax lambda => lambda.AttributeLists.Count > 0,
+            _ => true,
+        };
+
+        /// <summary>The syntax of the attribute, when it is in source.</summary>
+        public static AttributeSyntax? Syntax(TrustedLegacyApproval approval, CancellationToken cancellationToken)
+            => approval.Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+
+        /// <summary>
+        /// The expression written for the named argument <paramref name="name"/> (Expires = "..."), or for the first
+        /// positional argument when <paramref name="name"/> is null; null when the attribute does not write it.
+        /// </summary>
+        public static ExpressionSyntax? Argument(AttributeSyntax? attribute, string? name)
+        {
+            if (attribute?.ArgumentList is not { } arguments)
+            {
+                return null;
+            }
+
+            foreach (var argument in arguments.Arguments)
+            {
+                var argumentName = argument.NameEquals?.Name.Identifier.ValueText ?? argument.NameColon?.Name.Identifier.ValueText;
+                if (name is null ? argument.NameEquals is null : argumentName == name)
+                {
+                    return argument.Expression;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RopcAnalyzers.Approval;
+
+namespace RopcAnalyzers.Rules
+{
+    /// <summary>
+    /// ROPC005: a [TrustedLegacyRopc] that is the nearest approval of no ROPC use (client request or server site)
+    /// in the member or type it is on, and one written at assembly or module level, which approves nothing.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class StaleApprovalAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.StaleApproval);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            // Uses in generated code (a generated partial of an approved type) count, so generated code is analysed.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.EnableConcurrentExecution();
+            ApprovalCoverage.Register(context, (usage, reportDiagnostic) =>
+            {
+                if (!usage.CoversAnyUse)
+                {
+                    reportDiagnostic(Diagnostic.Create(Descriptors.StaleApproval, usage.Approval.Location, usage.Approval.TargetDisplayName));
+                }
+            });
+
+            context.RegisterSyntaxNodeAction(AnalyzeAssemblyOrModuleAttributes, SyntaxKind.AttributeList);
+        }
+
+        /// <summary>
+        /// [assembly: TrustedLegacyRopc(...)] (possible only with a team's own copy of the attribute, or as a compiler
+        /// error with the shipped one): approvals are looked up on members and types, never on the assembly, so it
+        /// approves nothing.
+        /// </summary>
+        private static void AnalyzeAssemblyOrModuleAttributes(SyntaxNodeAnalysisContext context)
+        {
+            var list = (AttributeListSyntax)context.Node;
+            var target = list.Target?.Identifier;
+            if (target is null || !(target.Value.IsKind(SyntaxKind.AssemblyKeyword) || target.Value.IsKind(SyntaxKind.ModuleKeyword)))
+            {
+                return;
+            }
+
+            foreach (var attribute in list.Attributes)
+            {
+                if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is IMethodSymbol { ContainingType: var attributeClass }
+                    && TrustedLegacyApproval.IsApprovalAttributeClass(attributeClass))
+                {
+                    var name = target.Value.IsKind(SyntaxKind.AssemblyKeyword) ? "assembly " + context.Compilation.AssemblyName : "module " + context.Compilation.SourceModule.Name;
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.StaleApproval, attribute.GetLocation(), name));
+                }
+            }
+        }
+    }
+}
