@@ -27,7 +27,7 @@ namespace RopcAnalyzers.CodeFixes.Support
             }
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var recognizer = RopcRecognizer.Create(document.Project.AnalyzerOptions);
+            var recognizer = RopcRecognizer.Create(document.Project.AnalyzerOptions, model.Compilation);
             if (!recognizer.TryRecognizeAt(model, node, cancellationToken, out var request) || request.Site.Syntax.Span != diagnostic.Location.SourceSpan)
             {
                 return null;

@@ -47,7 +47,7 @@ namespace RopcAnalyzers.Inventory.Analysis
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var recognizer = RopcRecognizer.Create(start.Options);
+                var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
                 start.RegisterOperationAction(
                     operationContext =>
                     {

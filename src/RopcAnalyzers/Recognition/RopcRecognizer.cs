@@ -50,47 +50,6 @@ namespace RopcAnalyzers.Recognition
         public static RopcRecognizer Default { get; } = new(RopcApiCatalog.Default);
 
         /// <summary>
-        /// Creates the recognizer for one compilation, adding the team's configured wrapper APIs from the global
-        /// options and from the options of every syntax tree of <paramref name="compilation"/> (.editorconfig sections).
-        /// </summary>
-        public static RopcRecognizer Create(AnalyzerOptions? options, Compilation? compilation = null)
-        {
-            if (options is null)
-            {
-                return Default;
-            }
-
-            var configured = new List<string>();
-            AddConfiguredApis(options.AnalyzerConfigOptionsProvider.GlobalOptions, configured);
-            if (compilation is not null)
-            {
-                foreach (var tree in compilation.SyntaxTrees)
-                {
-                    AddConfiguredApis(options.AnalyzerConfigOptionsProvider.GetOptions(tree), configured);
-                }
-            }
-
-            return configured.Count == 0 ? Default : new RopcRecognizer(RopcApiCatalog.Default.WithConfiguredApis(configured));
-        }
-
-        private static void AddConfiguredApis(AnalyzerConfigOptions options, List<string> configured)
-        {
-            if (!options.TryGetValue(ConfiguredApisOptionKey, out var value) || string.IsNullOrWhiteSpace(value))
-            {
-                return;
-            }
-
-            foreach (var name in value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var trimmed = name.Trim();
-                if (trimmed.Length > 0 && !configured.Contains(trimmed))
-                {
-                    configured.Add(trimmed);
-                }
-            }
-        }
-
-        /// <summary>
         /// Creates the recognizer for one compilation, reading the configured wrapper APIs from the global options
         /// and from the .editorconfig options of every file of <paramref name="compilation"/> (their union applies).
         /// </summary>

@@ -31,7 +31,7 @@ namespace RopcAnalyzers.Rules
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var recognizer = RopcRecognizer.Create(start.Options);
+                var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
                 var sinks = PersistenceSinks.Create(start.Compilation);
 
                 // A field read by the requests of several types (an outer type and its nested types, a base type and
