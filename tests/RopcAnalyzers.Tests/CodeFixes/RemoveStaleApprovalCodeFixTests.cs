@@ -13,7 +13,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
         [Fact]
         public Task StaleApprovals_AreRemoved_KeepingCommentsAndOtherAttributes()
         {
-            var test = new RopcCodeFixTest<StaleApprovalAnalyzer, RemoveStaleApprovalCodeFix>(
+            var test = new RopcCodeFixTest<StaleApprovalAnalyzer, RemoveStaleApprovalCodeFixProvider>(
                 """
                 using System;
                 using RopcAnalyzers;
@@ -68,14 +68,14 @@ namespace RopcAnalyzers.Tests.CodeFixes
             test.ExpectedDiagnostics.Add(Ropc005("Login.Old", 2));
             test.ExpectedDiagnostics.Add(Ropc005("Login.SameLine", 3));
             test.ExpectedDiagnostics.Add(Ropc005("Login.Commented", 4));
-            test.CodeActionEquivalenceKey = RemoveStaleApprovalCodeFix.EquivalenceKey;
+            test.CodeActionEquivalenceKey = RemoveStaleApprovalCodeFixProvider.EquivalenceKey;
             return test.RunAsync(CancellationToken.None);
         }
 
         [Fact]
         public Task FixAll_RemovesStaleApprovalsInEveryDocument_AndLeavesCoveringOnes()
         {
-            var test = new RopcCodeFixTest<StaleApprovalAnalyzer, RemoveStaleApprovalCodeFix>(
+            var test = new RopcCodeFixTest<StaleApprovalAnalyzer, RemoveStaleApprovalCodeFixProvider>(
                 """
                 using RopcAnalyzers;
 
@@ -131,7 +131,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
             test.ExpectedDiagnostics.Add(Ropc005("First.Migrated", 0));
             test.ExpectedDiagnostics.Add(Ropc005("lambda expression", 1));
             test.ExpectedDiagnostics.Add(Ropc005("Local", 2));
-            test.CodeActionEquivalenceKey = RemoveStaleApprovalCodeFix.EquivalenceKey;
+            test.CodeActionEquivalenceKey = RemoveStaleApprovalCodeFixProvider.EquivalenceKey;
             return test.RunAsync(CancellationToken.None);
         }
     }

@@ -11,11 +11,11 @@ using Microsoft.CodeAnalysis.Editing;
 namespace RopcAnalyzers.CodeFixes
 {
     /// <summary>ROPC005: removes a [TrustedLegacyRopc] that covers no ROPC use.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveStaleApprovalCodeFix))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveStaleApprovalCodeFixProvider))]
     [Shared]
-    public sealed class RemoveStaleApprovalCodeFix : CodeFixProvider
+    public sealed class RemoveStaleApprovalCodeFixProvider : CodeFixProvider
     {
-        public const string EquivalenceKey = "RopcAnalyzers.RemoveStaleApproval";
+        public const string EquivalenceKey = "ROPC005.RemoveStaleApproval";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.StaleApproval);
 

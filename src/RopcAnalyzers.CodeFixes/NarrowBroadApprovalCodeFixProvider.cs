@@ -16,11 +16,11 @@ namespace RopcAnalyzers.CodeFixes
     /// ROPC006: moves a type's [TrustedLegacyRopc], with its justification, owner and expiry, onto the one member
     /// that uses ROPC (the diagnostic's additional location names it), in whichever file that member is declared.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NarrowBroadApprovalCodeFix))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NarrowBroadApprovalCodeFixProvider))]
     [Shared]
-    public sealed class NarrowBroadApprovalCodeFix : CodeFixProvider
+    public sealed class NarrowBroadApprovalCodeFixProvider : CodeFixProvider
     {
-        public const string EquivalenceKey = "RopcAnalyzers.NarrowBroadApproval";
+        public const string EquivalenceKey = "ROPC006.NarrowBroadApproval";
 
         private const string QualifiedAttributeName = "global::RopcAnalyzers.TrustedLegacyRopc";
 
