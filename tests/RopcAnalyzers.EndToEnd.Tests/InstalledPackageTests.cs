@@ -50,6 +50,50 @@ namespace RopcAnalyzers.EndToEnd.Tests
         }
 
         [Fact]
+        public void ApprovalAttribute_CompilesAndApproves_InACSharp73Project()
+        {
+            // C# 7.3 is the default language of .NET Framework projects, where most legacy ROPC code lives.
+            const string classicProgram = """
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+
+                namespace LegacyFramework
+                {
+                    public static class Program
+                    {
+                        public static async Task Main()
+                        {
+                            using (var http = new HttpClient())
+                            {
+                                var response = await LogInAsync(http, System.Console.ReadLine(), System.Console.ReadLine());
+                                System.Console.WriteLine(response.StatusCode);
+                            }
+                        }
+
+                        [RopcAnalyzers.TrustedLegacyRopc("The plant's terminals run an IdP without a browser flow", Owner = "team-plant")]
+                        private static Task<HttpResponseMessage> LogInAsync(HttpClient http, string userName, string password)
+                        {
+                            return http.PostAsync("https://login.example.com/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+                            {
+                                { "grant_type", "password" },
+                                { "username", userName },
+                                { "password", password },
+                            }));
+                        }
+                    }
+                }
+                """;
+            var consumer = ConsumerProject.CreateWithPackage(package, "csharp-7.3", classicProgram);
+
+            // Gated: the build passes only if the attribute both compiles and approves the request.
+            var build = consumer.Build(BuildHost.GitHubActions, "-p:LangVersion=7.3", "-p:Nullable=disable", "-p:ImplicitUsings=disable");
+
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.Empty(BuildOutput.Diagnostics(build));
+        }
+
+        [Fact]
         public void EmbedAttributeOff_LetsTheProjectDeclareItsOwnCopy()
         {
             const string ownCopy = """
