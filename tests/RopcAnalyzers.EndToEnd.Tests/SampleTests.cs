@@ -87,6 +87,8 @@ namespace RopcAnalyzers.EndToEnd.Tests
                     "-c", "Release",
                     "--artifacts-path", package.ArtifactsDirectory,
                     "-nodeReuse:false", "-tl:off", "-clp:NoSummary",
+                    // The vulnerability audit would ask the registry; the samples' packages are already restored.
+                    "-p:NuGetAudit=false",
                     $"-p:ErrorLog={logPath}%2Cversion%3D2.1",
                 },
                 environment);

@@ -30,6 +30,8 @@ namespace RopcAnalyzers.EndToEnd.Tests.Infrastructure
                 "--artifacts-path", ArtifactsDirectory,
                 "-o", FeedDirectory,
                 "-nodeReuse:false",
+                // The vulnerability audit would ask the registry; these tests run from the packages already restored.
+                "-p:NuGetAudit=false",
             });
             PackagePath = Path.Combine(FeedDirectory, $"RopcAnalyzers.{Repository.PackageVersion}.nupkg");
             if (PackResult.ExitCode != 0 || !File.Exists(PackagePath))
