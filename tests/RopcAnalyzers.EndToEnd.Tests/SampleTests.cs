@@ -87,7 +87,8 @@ namespace RopcAnalyzers.EndToEnd.Tests
                     "-c", "Release",
                     "--artifacts-path", package.ArtifactsDirectory,
                     "-nodeReuse:false", "-tl:off", "-clp:NoSummary",
-                    // The vulnerability audit would ask the registry; the samples' packages are already restored.
+                    // Offline: restore from the packages the test restore brought, and no vulnerability audit (it asks the registry).
+                    "-p:RestoreSources=" + DotNet.GlobalPackagesFolder,
                     "-p:NuGetAudit=false",
                     $"-p:ErrorLog={logPath}%2Cversion%3D2.1",
                 },

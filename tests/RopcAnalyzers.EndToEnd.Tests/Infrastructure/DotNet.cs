@@ -50,6 +50,15 @@ namespace RopcAnalyzers.EndToEnd.Tests.Infrastructure
         /// <summary>The `dotnet` that runs the tests, so child builds use the same SDK.</summary>
         private static string Executable { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
+        private static readonly Lazy<string> GlobalPackages = new(FindGlobalPackagesFolder);
+
+        /// <summary>
+        /// The NuGet packages folder that the test restore filled. Builds of the repository's own projects restore from
+        /// it as their only source (`-p:RestoreSources=...`): some dependencies are asked for at versions that the
+        /// registry does not serve (NU1603), and resolving those would otherwise query the registry on every restore.
+        /// </summary>
+        public static string GlobalPackagesFolder => GlobalPackages.Value;
+
         /// <summary>Runs `dotnet <paramref name="arguments"/>` in <paramref name="workingDirectory"/>.</summary>
         /// <param name="environment">Variables to set (a null value removes one) on top of the cleaned environment.</param>
         public static CommandResult Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
@@ -124,6 +133,19 @@ namespace RopcAnalyzers.EndToEnd.Tests.Infrastructure
             // Drains the redirected streams.
             process.WaitForExit();
             return new CommandResult(commandLine, process.ExitCode, Snapshot(output), stopwatch.Elapsed);
+        }
+
+        private static string FindGlobalPackagesFolder()
+        {
+            var result = Run(Environment.CurrentDirectory, new[] { "nuget", "locals", "global-packages", "--list" });
+            const string prefix = "global-packages:";
+            var line = result.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            if (result.ExitCode != 0 || line is null)
+            {
+                throw new InvalidOperationException($"Could not find the NuGet packages folder: {result}");
+            }
+
+            return line.Substring(prefix.Length).Trim();
         }
 
         private static string Snapshot(StringBuilder output)

@@ -30,7 +30,8 @@ namespace RopcAnalyzers.EndToEnd.Tests.Infrastructure
                 "--artifacts-path", ArtifactsDirectory,
                 "-o", FeedDirectory,
                 "-nodeReuse:false",
-                // The vulnerability audit would ask the registry; these tests run from the packages already restored.
+                // Offline: restore from the packages the test restore brought, and no vulnerability audit (it asks the registry).
+                "-p:RestoreSources=" + DotNet.GlobalPackagesFolder,
                 "-p:NuGetAudit=false",
             });
             PackagePath = Path.Combine(FeedDirectory, $"RopcAnalyzers.{Repository.PackageVersion}.nupkg");
