@@ -37,6 +37,8 @@ namespace RopcAnalyzers.EndToEnd.Tests.Infrastructure
             PackagePath = Path.Combine(FeedDirectory, $"RopcAnalyzers.{Repository.PackageVersion}.nupkg");
             if (PackResult.ExitCode != 0 || !File.Exists(PackagePath))
             {
+                // xunit does not dispose a fixture whose constructor throws.
+                Dispose();
                 throw new InvalidOperationException($"Packing failed, or did not produce {PackagePath}: {PackResult}");
             }
         }
