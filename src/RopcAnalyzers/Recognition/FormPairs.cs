@@ -140,8 +140,40 @@ namespace RopcAnalyzers.Recognition
                 return true;
             }
 
-            return Normalize(key) == Normalize(requiredKey);
+            // Normalize(key) == Normalize(requiredKey), compared in place: this runs for every member assignment,
+            // member initializer and string-keyed call in a compilation, so it must not allocate.
+            var keyIndex = 0;
+            var requiredIndex = 0;
+            while (true)
+            {
+                keyIndex = SkipSeparators(key, keyIndex);
+                requiredIndex = SkipSeparators(requiredKey, requiredIndex);
+                if (keyIndex == key.Length || requiredIndex == requiredKey.Length)
+                {
+                    return keyIndex == key.Length && requiredIndex == requiredKey.Length;
+                }
+
+                if (char.ToLowerInvariant(key[keyIndex]) != char.ToLowerInvariant(requiredKey[requiredIndex]))
+                {
+                    return false;
+                }
+
+                keyIndex++;
+                requiredIndex++;
+            }
         }
+
+        private static int SkipSeparators(string text, int index)
+        {
+            while (index < text.Length && IsSeparator(text[index]))
+            {
+                index++;
+            }
+
+            return index;
+        }
+
+        private static bool IsSeparator(char c) => c == '_' || c == '-';
 
         public static string Normalize(string key)
         {
@@ -149,7 +181,7 @@ namespace RopcAnalyzers.Recognition
             var length = 0;
             foreach (var c in key)
             {
-                if (c != '_' && c != '-')
+                if (!IsSeparator(c))
                 {
                     buffer[length++] = char.ToLowerInvariant(c);
                 }
@@ -328,8 +360,9 @@ namespace RopcAnalyzers.Recognition
             }
 
             // A serialised name set by attribute ([JsonPropertyName("grant_type")], [AliasAs], [DataMember(Name = ...)]):
-            // looked at only when the value is a constant, to keep attribute reads off the common path.
-            if (requiredKey is not null && !value.ConstantValue.HasValue)
+            // looked at only when the value is a constant string (no other value can name a grant type), to keep
+            // attribute reads off the common path.
+            if (requiredKey is not null && value.ConstantValue is not { HasValue: true, Value: string })
             {
                 return false;
             }
