@@ -31,6 +31,9 @@ namespace RopcAnalyzers.Tests.Robustness
         None,
     }
 
+    /// <summary>What one case did: the exceptions thrown (empty: robust), how many diagnostics the analyzers reported, how many fixes were applied.</summary>
+    public sealed record RobustnessResult(IReadOnlyList<string> Failures, int Diagnostics, int FixesApplied);
+
     /// <summary>One input for the harness: a source text and how it is compiled.</summary>
     public sealed record RobustnessCase(string Name, string Source, ReferenceSet References, bool WithShippedAttribute, string? ConfiguredApis);
 
@@ -64,8 +67,8 @@ namespace RopcAnalyzers.Tests.Robustness
         public static ImmutableArray<CodeFixProvider> ShippedFixers()
             => Instantiate<CodeFixProvider>(Assembly.Load(new AssemblyName("RopcAnalyzers.CodeFixes")), typeof(ExportCodeFixProviderAttribute));
 
-        /// <summary>Analyzes and fixes one case; returns a description of every exception thrown (empty: robust).</summary>
-        public async Task<IReadOnlyList<string>> RunAsync(RobustnessCase testCase, CancellationToken cancellationToken)
+        /// <summary>Analyzes and fixes one case, recording every exception thrown.</summary>
+        public async Task<RobustnessResult> RunAsync(RobustnessCase testCase, CancellationToken cancellationToken)
         {
             var failures = new List<string>();
             var document = CreateDocument(testCase);
@@ -74,6 +77,7 @@ namespace RopcAnalyzers.Tests.Robustness
             await RecognizeEverySiteAsync(document, failures, cancellationToken).ConfigureAwait(false);
 
             var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+            var fixesApplied = 0;
             foreach (var diagnostic in diagnostics)
             {
                 if (diagnostic.Location.SourceTree != tree)
@@ -83,11 +87,11 @@ namespace RopcAnalyzers.Tests.Robustness
 
                 foreach (var fixer in fixers.Where(fixer => fixer.FixableDiagnosticIds.Contains(diagnostic.Id)))
                 {
-                    await ApplyEveryFixAsync(fixer, document, diagnostic, failures, cancellationToken).ConfigureAwait(false);
+                    fixesApplied += await ApplyEveryFixAsync(fixer, document, diagnostic, failures, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            return failures;
+            return new RobustnessResult(failures, diagnostics.Length, fixesApplied);
         }
 
         /// <summary>The analyzer diagnostics, with every analyzer exception recorded as a failure.</summary>
@@ -179,8 +183,9 @@ namespace RopcAnalyzers.Tests.Robustness
             }
         }
 
-        private static async Task ApplyEveryFixAsync(CodeFixProvider fixer, Document document, Diagnostic diagnostic, List<string> failures, CancellationToken cancellationToken)
+        private static async Task<int> ApplyEveryFixAsync(CodeFixProvider fixer, Document document, Diagnostic diagnostic, List<string> failures, CancellationToken cancellationToken)
         {
+            var applied = 0;
             var actions = new List<CodeAction>();
             try
             {
@@ -190,7 +195,7 @@ namespace RopcAnalyzers.Tests.Robustness
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 failures.Add($"{fixer.GetType().Name}.RegisterCodeFixesAsync for {diagnostic} threw: {exception}");
-                return;
+                return applied;
             }
 
             foreach (var action in Flatten(actions))
@@ -212,6 +217,8 @@ namespace RopcAnalyzers.Tests.Robustness
                                 await apply.ChangedSolution.GetDocument(changed)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
                             }
                         }
+
+                        applied++;
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -219,6 +226,8 @@ namespace RopcAnalyzers.Tests.Robustness
                     failures.Add($"{fixer.GetType().Name} action '{action.Title}' ({action.EquivalenceKey}) for {diagnostic} threw: {exception}");
                 }
             }
+
+            return applied;
         }
 
         /// <summary>Code actions with their nested alternatives (the nested list is internal before Roslyn 4.10).</summary>

@@ -52,7 +52,10 @@ namespace RopcAnalyzers.Tests.Robustness
         [Fact]
         public async Task ShippedAnalyzersAndFixes_OnValidCode_RunCleanly()
         {
-            Assert.Empty(await RobustnessHarness.ForShippedAssemblies().RunAsync(Case, CancellationToken.None));
+            var result = await RobustnessHarness.ForShippedAssemblies().RunAsync(Case, CancellationToken.None);
+
+            Assert.Empty(result.Failures);
+            Assert.Equal(1, result.Diagnostics);
         }
 
         [Fact]
@@ -60,7 +63,7 @@ namespace RopcAnalyzers.Tests.Robustness
         {
             var harness = new RobustnessHarness(ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowingAnalyzer()), ImmutableArray<CodeFixProvider>.Empty);
 
-            var failures = await harness.RunAsync(Case, CancellationToken.None);
+            var failures = (await harness.RunAsync(Case, CancellationToken.None)).Failures;
 
             Assert.Contains(failures, failure => failure.Contains(nameof(ThrowingAnalyzer), StringComparison.Ordinal) && failure.Contains("AD0001", StringComparison.Ordinal));
         }
@@ -70,7 +73,7 @@ namespace RopcAnalyzers.Tests.Robustness
         {
             var harness = new RobustnessHarness(RobustnessHarness.ShippedAnalyzers(), ImmutableArray.Create<CodeFixProvider>(new ThrowingFix(throwWhileRegistering: true)));
 
-            var failures = await harness.RunAsync(Case, CancellationToken.None);
+            var failures = (await harness.RunAsync(Case, CancellationToken.None)).Failures;
 
             Assert.Contains(failures, failure => failure.Contains("RegisterCodeFixesAsync", StringComparison.Ordinal));
         }
@@ -80,7 +83,7 @@ namespace RopcAnalyzers.Tests.Robustness
         {
             var harness = new RobustnessHarness(RobustnessHarness.ShippedAnalyzers(), ImmutableArray.Create<CodeFixProvider>(new ThrowingFix(throwWhileRegistering: false)));
 
-            var failures = await harness.RunAsync(Case, CancellationToken.None);
+            var failures = (await harness.RunAsync(Case, CancellationToken.None)).Failures;
 
             Assert.Contains(failures, failure => failure.Contains("action 'Broken fix'", StringComparison.Ordinal));
         }
