@@ -4,9 +4,10 @@ namespace RopcAnalyzers.Tests.Robustness
 {
     /// <summary>
     /// Representative ROPC shapes from the API catalog (shared/ROPC-APIS.md) and the rule tests, plus the unusual
-    /// syntax an analyzer meets in real code. Each shape is complete, compiles against the test references
-    /// (libraries the registry does not serve are declared as stand-ins in their own namespaces), and lives in
-    /// its own "Shapes.*" namespace so that all of them fit in one compilation. The robustness tests cut them apart.
+    /// syntax an analyzer meets in real code. Each shape is complete and compiles against the test references
+    /// (libraries the registry does not serve are declared as stand-ins in their own namespaces; OwnAttributeCopy
+    /// stands in for the shipped attribute; ModernSyntax has one line of syntax newer than the parser), and lives
+    /// in its own "Shapes.*" namespace so that all of them fit in one compilation. The robustness tests cut them apart.
     /// </summary>
     internal static class RopcShapes
     {
@@ -476,8 +477,9 @@ namespace RopcAnalyzers.Tests.Robustness
                         public required string Client { get; init; }
                     }
 
-                    static class Modern
+                    file static class Modern
                     {
+                        // C# 14 syntax that the Roslyn 4.8 parser does not know: analyzers meet it in projects built by newer compilers.
                         extension(HttpClient) { }
 
                         public static IEnumerable<KeyValuePair<string, string>> Pairs(Credentials c) =>
