@@ -69,7 +69,7 @@ namespace RopcAnalyzers.Benchmarks
                 context.EnableConcurrentExecution();
                 context.RegisterCompilationStartAction(start =>
                 {
-                    var recognizer = RopcRecognizer.Create(start.Options);
+                    var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
                     start.RegisterOperationAction(
                         operationContext =>
                         {
