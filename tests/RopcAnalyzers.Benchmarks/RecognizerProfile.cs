@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
@@ -33,6 +34,33 @@ namespace RopcAnalyzers.Benchmarks
                 var time = TimeSpan.FromTicks(entry.Ticks);
                 Console.WriteLine($"    {kind,-24} {entry.Count,10:N0} calls {Ms(time),12} {time.TotalMilliseconds * 1_000_000 / Math.Max(1, entry.Count),8:N0} ns/call");
             }
+
+            PrintIsolated(analyzer.Operations.ToList(), RopcRecognizer.Create(null));
+        }
+
+        /// <summary>
+        /// The recognizer alone, without the driver or a stopwatch per call: the same operations recognized again
+        /// in a loop, per kind (the loop is also what a sampling profiler should be pointed at).
+        /// </summary>
+        private static void PrintIsolated(List<IOperation> operations, RopcRecognizer recognizer)
+        {
+            const int Passes = 20;
+            Console.WriteLine($"  recognizer alone, {Passes} passes over the same {operations.Count:N0} operations:");
+            foreach (var group in operations.GroupBy(operation => operation.Kind).OrderByDescending(group => group.Count()))
+            {
+                var list = group.ToList();
+                var stopwatch = Stopwatch.StartNew();
+                for (var pass = 0; pass < Passes; pass++)
+                {
+                    foreach (var operation in list)
+                    {
+                        recognizer.TryRecognize(operation, CancellationToken.None, out _);
+                    }
+                }
+
+                var perCall = stopwatch.Elapsed.TotalMilliseconds * 1_000_000 / (Passes * list.Count);
+                Console.WriteLine($"    {group.Key,-24} {list.Count,10:N0} operations {perCall,8:N0} ns/call {perCall * list.Count / 1_000_000,8:N1} ms/pass");
+            }
         }
 
         private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("N1", System.Globalization.CultureInfo.InvariantCulture) + " ms";
@@ -61,6 +89,8 @@ namespace RopcAnalyzers.Benchmarks
 
             public ConcurrentDictionary<OperationKind, Counter> Calls { get; } = new();
 
+            public ConcurrentQueue<IOperation> Operations { get; } = new();
+
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Probe);
 
             public override void Initialize(AnalysisContext context)
@@ -77,6 +107,7 @@ namespace RopcAnalyzers.Benchmarks
                             recognizer.TryRecognize(operationContext.Operation, operationContext.CancellationToken, out _);
                             var elapsed = Stopwatch.GetElapsedTime(started);
                             Calls.GetOrAdd(operationContext.Operation.Kind, _ => new Counter()).Add(elapsed.Ticks);
+                            Operations.Enqueue(operationContext.Operation);
                         },
                         RopcRecognizer.SiteOperationKinds);
                 });
