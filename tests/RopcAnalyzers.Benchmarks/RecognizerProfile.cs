@@ -35,7 +35,7 @@ namespace RopcAnalyzers.Benchmarks
                 Console.WriteLine($"    {kind,-24} {entry.Count,10:N0} calls {Ms(time),12} {time.TotalMilliseconds * 1_000_000 / Math.Max(1, entry.Count),8:N0} ns/call");
             }
 
-            PrintIsolated(analyzer.Operations.ToList(), RopcRecognizer.Create(null));
+            PrintIsolated(analyzer.Operations.ToList(), RopcRecognizer.Default);
         }
 
         /// <summary>
