@@ -40,7 +40,7 @@ namespace RopcAnalyzers.Benchmarks
         /// <summary>RopcAnalyzers, with every analyzer in its assembly and the rules' default severities.</summary>
         public static AnalyzerPackage RopcAnalyzers()
         {
-            var path = typeof(global::RopcAnalyzers.Rules.UnapprovedRopcRequestAnalyzer).Assembly.Location;
+            var path = typeof(global::RopcAnalyzers.Rules.RopcUseAnalyzer).Assembly.Location;
             return new AnalyzerPackage(RopcAnalyzersName, $"{Path.GetFileName(path)}, all analyzers, default severities", Load(path), ImmutableDictionary<string, ReportDiagnostic>.Empty);
         }
 

@@ -37,99 +37,40 @@ namespace RopcAnalyzers.Approval
     /// <summary>
     /// Works out which approvals cover which ROPC uses, for the rules that judge approvals by what they cover
     /// (ROPC005 stale, ROPC006 broad). A use is a site the client recognizer or the server recognizer accepts;
-    /// it belongs to its nearest approval (<see cref="TrustedLegacyApproval.Find"/>). The state is kept per
-    /// outermost type (symbol-start actions) and judged at its symbol end, after its members and nested types:
-    /// nothing outlives the compilation and, unlike a compilation-end action, diagnostics appear in the editor.
+    /// it belongs to its nearest approval (<see cref="TrustedLegacyApproval.Find"/>). <see cref="Rules.RopcUseAnalyzer"/>
+    /// finds the uses in its one pass over the code and records them here, per outermost type (symbol-start
+    /// actions); each outermost type is judged at its symbol end, after its members and nested types: nothing
+    /// outlives the compilation and, unlike a compilation-end action, diagnostics appear in the editor.
     /// </summary>
-    internal static class ApprovalCoverage
+    internal sealed class ApprovalCoverage
     {
-        public static void Register(AnalysisContext context, Action<ApprovalUsage, Action<Diagnostic>> judge)
+        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeCoverage> coverageByOutermostType = new(SymbolEqualityComparer.Default);
+
+        private ApprovalCoverage()
         {
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!TrustedLegacyApproval.IsDeclaredIn(start.Compilation))
-                {
-                    return;
-                }
-
-                var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
-                var operationKinds = OperationKinds();
-
-                // Operation actions registered at a type's start see the code of that type's own members only, so every
-                // type (nested ones too) registers them and records into the state of its outermost type; the outermost
-                // type's end comes after all of its nested types' callbacks.
-                var coverageByOutermostType = new ConcurrentDictionary<INamedTypeSymbol, TypeCoverage>(SymbolEqualityComparer.Default);
-                start.RegisterSymbolStartAction(
-                    typeStart =>
-                    {
-                        var type = (INamedTypeSymbol)typeStart.Symbol;
-                        var outermost = type;
-                        while (outermost.ContainingType is { } containing)
-                        {
-                            outermost = containing;
-                        }
-
-                        var state = coverageByOutermostType.GetOrAdd(outermost, _ => new TypeCoverage());
-                        if (MayContainApprovedCode(type, typeStart.CancellationToken))
-                        {
-                            typeStart.RegisterOperationAction(operationContext => state.OnOperation(operationContext, recognizer), operationKinds);
-                        }
-
-                        if (SymbolEqualityComparer.Default.Equals(type, outermost))
-                        {
-                            typeStart.RegisterSymbolEndAction(end =>
-                            {
-                                coverageByOutermostType.TryRemove(outermost, out _);
-                                state.Judge(outermost, judge, end.ReportDiagnostic);
-                            });
-                        }
-                    },
-                    SymbolKind.NamedType);
-            });
         }
 
-        private static ImmutableArray<OperationKind> OperationKinds()
+        /// <summary>The coverage of one compilation; null when the approval attribute does not exist in it (no approval can be written).</summary>
+        public static ApprovalCoverage? Create(Compilation compilation)
+            => TrustedLegacyApproval.IsDeclaredIn(compilation) ? new ApprovalCoverage() : null;
+
+        /// <summary>The state that the code of <paramref name="type"/>'s own members records into: that of its outermost type.</summary>
+        public TypeCoverage ForType(INamedTypeSymbol type)
         {
-            var kinds = new HashSet<OperationKind>(RopcRecognizer.SiteOperationKinds);
-            kinds.UnionWith(ServerPasswordGrantRecognizer.SiteOperationKinds);
-            kinds.Add(OperationKind.LocalFunction);
-            kinds.Add(OperationKind.AnonymousFunction);
-            return kinds.ToImmutableArray();
+            var outermost = type;
+            while (outermost.ContainingType is { } containing)
+            {
+                outermost = containing;
+            }
+
+            return coverageByOutermostType.GetOrAdd(outermost, _ => new TypeCoverage());
         }
 
-        /// <summary>
-        /// Whether code in <paramref name="type"/>'s own members can be covered by an approval: one on the type, a
-        /// containing type or a member, or an attributed local function or lambda in its declarations (found in the
-        /// syntax, without binding). Most types have none, and their code is then not looked at.
-        /// </summary>
-        private static bool MayContainApprovedCode(INamedTypeSymbol type, CancellationToken cancellationToken)
+        /// <summary>At the end of an outermost type: hands every approval written in it, with what it covers, to <paramref name="judge"/>.</summary>
+        public void Judge(INamedTypeSymbol outermost, Action<ApprovalUsage, Action<Diagnostic>> judge, Action<Diagnostic> reportDiagnostic)
         {
-            if (TrustedLegacyApproval.Covering(type) is not null)
-            {
-                return true;
-            }
-
-            foreach (var member in type.GetMembers())
-            {
-                if (member is not INamedTypeSymbol && TrustedLegacyApproval.On(member) is not null)
-                {
-                    return true;
-                }
-            }
-
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                var declaration = reference.GetSyntax(cancellationToken);
-                foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
-                {
-                    if (node is AttributeListSyntax { Parent: LocalFunctionStatementSyntax or LambdaExpressionSyntax })
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            var state = coverageByOutermostType.TryRemove(outermost, out var recorded) ? recorded : new TypeCoverage();
+            state.Judge(outermost, judge, reportDiagnostic);
         }
 
         /// <summary>The member of <paramref name="type"/> that contains code of <paramref name="symbol"/> (a property for its accessors).</summary>
@@ -146,35 +87,25 @@ namespace RopcAnalyzers.Approval
             return null;
         }
 
-        private sealed class TypeCoverage
+        internal sealed class TypeCoverage
         {
             /// <summary>Per approved symbol, the members of it that contain its uses; the symbol itself stands for uses that are its own declaration.</summary>
             private readonly ConcurrentDictionary<ISymbol, ConcurrentDictionary<ISymbol, bool>> usesByTarget = new(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<ISymbol, TrustedLegacyApproval> functionApprovals = new(SymbolEqualityComparer.Default);
 
-            public void OnOperation(OperationAnalysisContext context, RopcRecognizer recognizer)
+            /// <summary>A local function or lambda declared in the code: remembers the approval written on it, if any.</summary>
+            public void OnFunction(IOperation function)
             {
-                var operation = context.Operation;
-                if (ApprovalDeclarations.FunctionSymbol(operation) is { } function)
+                if (ApprovalDeclarations.HasAttributeLists(function.Syntax)
+                    && ApprovalDeclarations.FunctionSymbol(function) is { } symbol
+                    && TrustedLegacyApproval.On(symbol) is { } approval)
                 {
-                    if (ApprovalDeclarations.HasAttributeLists(operation.Syntax) && TrustedLegacyApproval.On(function) is { } functionApproval)
-                    {
-                        functionApprovals.TryAdd(function, functionApproval);
-                    }
-
-                    return;
+                    functionApprovals.TryAdd(symbol, approval);
                 }
-
-                // Approvals are rare: look for one before asking the recognizers.
-                if (TrustedLegacyApproval.Find(operation, context.ContainingSymbol) is not { } approval
-                    || !(recognizer.TryRecognize(operation, context.CancellationToken, out _)
-                         || ServerPasswordGrantRecognizer.TryRecognize(operation, context.CancellationToken, out _)))
-                {
-                    return;
-                }
-
-                Record(approval.Target, context.ContainingSymbol);
             }
+
+            /// <summary>An ROPC use in the code of <paramref name="containingSymbol"/>, covered by <paramref name="approval"/>.</summary>
+            public void OnUse(TrustedLegacyApproval approval, ISymbol? containingSymbol) => Record(approval.Target, containingSymbol);
 
             public void Judge(INamedTypeSymbol outermost, Action<ApprovalUsage, Action<Diagnostic>> judge, Action<Diagnostic> reportDiagnostic)
             {

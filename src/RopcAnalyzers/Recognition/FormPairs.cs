@@ -46,15 +46,14 @@ namespace RopcAnalyzers.Recognition
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String || QueryMethodNames.Contains(invocation.TargetMethod.Name))
-                    {
-                        return false;
-                    }
-
-                    return TryGetArgumentPair(invocation.Arguments, requiredKey, out pair);
+                    // The arguments first: most calls have no constant key argument, and then the method is not looked at.
+                    return TryGetArgumentPair(invocation.Arguments, requiredKey, out pair)
+                           && invocation.TargetMethod.ContainingType?.SpecialType != SpecialType.System_String
+                           && !QueryMethodNames.Contains(invocation.TargetMethod.Name);
 
                 case IObjectCreationOperation creation:
-                    return TryGetArgumentPair(creation.Arguments, requiredKey, out pair);
+                    // Most creations take fewer than a key and a value: decided on the constructor, before the arguments are built.
+                    return creation.Constructor is { Parameters.Length: >= 2 } && TryGetArgumentPair(creation.Arguments, requiredKey, out pair);
 
                 case ITupleOperation { Elements.Length: 2 } tuple:
                     if (tuple.Elements[0].ConstantValue is { HasValue: true, Value: string tupleKey } && KeyMatches(tupleKey, requiredKey))

@@ -88,6 +88,33 @@ namespace RopcAnalyzers.Recognition
             return NamespaceIs(outermost.ContainingNamespace, Namespace);
         }
 
+        /// <summary>Whether <paramref name="compilation"/> sees a namespace of that dotted name (in its source or a reference).</summary>
+        internal static bool NamespaceExists(Compilation compilation, string dottedName)
+        {
+            var ns = compilation.GlobalNamespace;
+            foreach (var name in dottedName.Split('.'))
+            {
+                INamespaceSymbol? next = null;
+                foreach (var member in ns.GetMembers(name))
+                {
+                    if (member is INamespaceSymbol nested)
+                    {
+                        next = nested;
+                        break;
+                    }
+                }
+
+                if (next is null)
+                {
+                    return false;
+                }
+
+                ns = next;
+            }
+
+            return true;
+        }
+
         /// <summary>Compares a namespace with a dotted name without allocating.</summary>
         internal static bool NamespaceIs(INamespaceSymbol? ns, string dottedName)
         {
@@ -154,13 +181,37 @@ namespace RopcAnalyzers.Recognition
         public ImmutableArray<RopcApi> All { get; private set; }
 
         public RopcApi? FindMethod(IMethodSymbol method)
-            => Find(methodsByName, method.Name, method.ContainingType);
+            => methodsByName.Count == 0 ? null : Find(methodsByName, method.Name, method.ContainingType);
 
         public RopcApi? FindConstructor(INamedTypeSymbol type)
-            => Find(constructorsByTypeName, type.Name, type);
+            => constructorsByTypeName.Count == 0 ? null : Find(constructorsByTypeName, type.Name, type);
 
         public bool IsRequestObjectType(ITypeSymbol? type)
             => type is INamedTypeSymbol named && FindConstructor(named) is { Role: RopcApiRole.RequestObject };
+
+        /// <summary>
+        /// The members of this catalog whose namespace exists in <paramref name="compilation"/> (in its source or a
+        /// reference): the others can never be called. Without any OAuth library, no call is looked up at all.
+        /// </summary>
+        public RopcApiCatalog ReachableFrom(Compilation compilation)
+        {
+            var existing = new Dictionary<string, bool>(StringComparer.Ordinal);
+            var reachable = new List<RopcApi>();
+            foreach (var api in All)
+            {
+                if (!existing.TryGetValue(api.Namespace, out var exists))
+                {
+                    existing[api.Namespace] = exists = RopcApi.NamespaceExists(compilation, api.Namespace);
+                }
+
+                if (exists)
+                {
+                    reachable.Add(api);
+                }
+            }
+
+            return reachable.Count == All.Length ? this : new RopcApiCatalog(reachable);
+        }
 
         /// <summary>Adds user-configured members ("Namespace.Type.Method" or "Namespace.Type..ctor") to the built-in ones.</summary>
         public RopcApiCatalog WithConfiguredApis(IEnumerable<string> qualifiedMemberNames)

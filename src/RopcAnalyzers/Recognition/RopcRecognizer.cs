@@ -51,12 +51,14 @@ namespace RopcAnalyzers.Recognition
 
         /// <summary>
         /// Creates the recognizer for one compilation, reading the configured wrapper APIs from the global options
-        /// and from the .editorconfig options of every file of <paramref name="compilation"/> (their union applies).
+        /// and from the .editorconfig options of every file of <paramref name="compilation"/> (their union applies),
+        /// and keeping only the catalogued APIs whose namespace the compilation can see.
         /// </summary>
         public static RopcRecognizer Create(AnalyzerOptions? options, Compilation compilation)
         {
             var names = options is null ? null : Options.RopcOptions.ListValues(options, compilation, ConfiguredApisOptionKey);
-            return names is null || names.Count == 0 ? Default : new RopcRecognizer(RopcApiCatalog.Default.WithConfiguredApis(names));
+            var catalog = names is null || names.Count == 0 ? RopcApiCatalog.Default : RopcApiCatalog.Default.WithConfiguredApis(names);
+            return new RopcRecognizer(catalog.ReachableFrom(compilation));
         }
 
         internal RopcApiCatalog Catalog => catalog;

@@ -50,6 +50,15 @@ namespace RopcAnalyzers.Recognition
             OperationKind.PropertyReference,
             OperationKind.SimpleAssignment);
 
+        /// <summary>
+        /// The kinds worth registering for <paramref name="compilation"/>: property references can be sites only
+        /// through IdentityServer's GrantTypes, and they are among the commonest operations.
+        /// </summary>
+        public static ImmutableArray<OperationKind> SiteOperationKindsFor(Compilation compilation)
+            => RopcApi.NamespaceExists(compilation, "IdentityServer4.Models") || RopcApi.NamespaceExists(compilation, "Duende.IdentityServer.Models")
+                ? SiteOperationKinds
+                : SiteOperationKinds.Remove(OperationKind.PropertyReference);
+
         /// <summary>OpenIddict's permission for the password grant (OpenIddictConstants.Permissions.GrantTypes.Password).</summary>
         internal const string OpenIddictPasswordPermission = "gt:password";
 
@@ -229,8 +238,8 @@ namespace RopcAnalyzers.Recognition
         private static string? RecognizeValidator(INamedTypeSymbol type)
         {
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
-                || IdentityServerProduct(type.ContainingNamespace, area: null) is not null
-                || ValidatorProduct(type) is not { } product)
+                || ValidatorProduct(type) is not { } product
+                || IdentityServerProduct(type.ContainingNamespace, area: null) is not null)
             {
                 return null;
             }
@@ -256,6 +265,12 @@ namespace RopcAnalyzers.Recognition
         private static string? RecognizeOwinOverride(IMethodSymbol method)
         {
             const string GrantMethod = "GrantResourceOwnerCredentials";
+            if (method.Name != GrantMethod && method.ExplicitInterfaceImplementations.IsEmpty)
+            {
+                // Every method comes here: the name settles almost all of them.
+                return null;
+            }
+
             if (method.ContainingType is null || RopcApi.NamespaceIs(method.ContainingType.ContainingNamespace, OwinNamespace))
             {
                 // OWIN's own declarations (or test stand-ins of them).

@@ -6,20 +6,21 @@ using RopcAnalyzers.Approval;
 using RopcAnalyzers.CodeFixes;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
-using VerifyRopc = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.UnapprovedRopcRequestAnalyzer>;
 
 namespace RopcAnalyzers.Tests.CodeFixes
 {
     public class ApproveAsTrustedLegacyCodeFixTests
     {
+        private static readonly VerifyRule VerifyRopc = new(RuleIdentifiers.UnapprovedRopcRequest);
+
         private const string IdentityModelCall = "IdentityModel RequestPasswordTokenAsync";
 
         private static DiagnosticResult Ropc001(int location, string found = IdentityModelCall)
             => VerifyRopc.Diagnostic(Descriptors.UnapprovedRopcRequest).WithLocation(location).WithArguments(found);
 
-        private static RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, ApproveAsTrustedLegacyCodeFixProvider> Test(string source, string fixedSource, params DiagnosticResult[] expected)
+        private static RopcCodeFixTest<RopcUseAnalyzer, ApproveAsTrustedLegacyCodeFixProvider> Test(string source, string fixedSource, params DiagnosticResult[] expected)
         {
-            var test = new RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, ApproveAsTrustedLegacyCodeFixProvider>(source, fixedSource)
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, ApproveAsTrustedLegacyCodeFixProvider>(source, fixedSource)
             {
                 CodeActionEquivalenceKey = ApproveAsTrustedLegacyCodeFixProvider.EquivalenceKey,
             };
@@ -479,7 +480,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
         [Fact]
         public Task FixAll_InProjectAndSolution_ApprovesEveryMemberOnceInEveryDocument()
         {
-            var test = new RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, ApproveAsTrustedLegacyCodeFixProvider>("", "")
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, ApproveAsTrustedLegacyCodeFixProvider>("", "")
             {
                 CodeActionEquivalenceKey = ApproveAsTrustedLegacyCodeFixProvider.EquivalenceKey,
                 NumberOfIncrementalIterations = 3,

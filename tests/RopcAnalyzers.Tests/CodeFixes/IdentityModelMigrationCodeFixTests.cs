@@ -2,7 +2,6 @@ using Microsoft.CodeAnalysis.Testing;
 using RopcAnalyzers.CodeFixes;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
-using VerifyRopc = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.UnapprovedRopcRequestAnalyzer>;
 
 namespace RopcAnalyzers.Tests.CodeFixes
 {
@@ -13,15 +12,17 @@ namespace RopcAnalyzers.Tests.CodeFixes
     /// </summary>
     public class IdentityModelMigrationCodeFixTests
     {
+        private static readonly VerifyRule VerifyRopc = new(RuleIdentifiers.UnapprovedRopcRequest);
+
         private const string AuthorizationCode = IdentityModelMigrationCodeFixProvider.AuthorizationCodeEquivalenceKey;
         private const string DeviceFlow = IdentityModelMigrationCodeFixProvider.DeviceFlowEquivalenceKey;
 
         private static DiagnosticResult Ropc001(string found)
             => VerifyRopc.Diagnostic(Descriptors.UnapprovedRopcRequest).WithLocation(0).WithArguments(found);
 
-        private static RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, IdentityModelMigrationCodeFixProvider> Test(string library, string equivalenceKey, string source, string fixedSource, int? codeActionIndex = null)
+        private static RopcCodeFixTest<RopcUseAnalyzer, IdentityModelMigrationCodeFixProvider> Test(string library, string equivalenceKey, string source, string fixedSource, int? codeActionIndex = null)
         {
-            var test = new RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, IdentityModelMigrationCodeFixProvider>(source, fixedSource)
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, IdentityModelMigrationCodeFixProvider>(source, fixedSource)
             {
                 CodeActionEquivalenceKey = equivalenceKey,
                 CodeActionIndex = codeActionIndex,
@@ -37,7 +38,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
 
         private static Task NotOfferedAsync(string equivalenceKey, string source, string found = "IdentityModel RequestPasswordTokenAsync")
         {
-            var test = new RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, IdentityModelMigrationCodeFixProvider>(source, source)
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, IdentityModelMigrationCodeFixProvider>(source, source)
             {
                 CodeActionEquivalenceKey = equivalenceKey,
             };
@@ -686,7 +687,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
                         => {|#0:http.RequestPasswordTokenAsync(new PasswordTokenRequest { Address = "https://idp/connect/token", ClientId = {|#1:clientI|}, UserName = user, Password = password })|};
                 }
                 """;
-            var test = new RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, IdentityModelMigrationCodeFixProvider>(source, source) { CodeActionEquivalenceKey = AuthorizationCode };
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, IdentityModelMigrationCodeFixProvider>(source, source) { CodeActionEquivalenceKey = AuthorizationCode };
             test.ExpectedDiagnostics.Add(Ropc001("IdentityModel RequestPasswordTokenAsync"));
             test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CS0103").WithLocation(1).WithArguments("clientI"));
             return test.RunAsync();

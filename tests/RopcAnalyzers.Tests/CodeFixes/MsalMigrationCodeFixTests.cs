@@ -2,12 +2,13 @@ using Microsoft.CodeAnalysis.Testing;
 using RopcAnalyzers.CodeFixes;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
-using VerifyRopc = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.UnapprovedRopcRequestAnalyzer>;
 
 namespace RopcAnalyzers.Tests.CodeFixes
 {
     public class MsalMigrationCodeFixTests
     {
+        private static readonly VerifyRule VerifyRopc = new(RuleIdentifiers.UnapprovedRopcRequest);
+
         private const string Interactive = MsalMigrationCodeFixProvider.InteractiveEquivalenceKey;
         private const string DeviceCode = MsalMigrationCodeFixProvider.DeviceCodeEquivalenceKey;
 
@@ -16,7 +17,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
 
         private static Task VerifyAsync(string equivalenceKey, string source, string fixedSource, int? codeActionIndex = null)
         {
-            var test = new RopcCodeFixTest<UnapprovedRopcRequestAnalyzer, MsalMigrationCodeFixProvider>(source, fixedSource)
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, MsalMigrationCodeFixProvider>(source, fixedSource)
             {
                 CodeActionEquivalenceKey = equivalenceKey,
                 CodeActionIndex = codeActionIndex,

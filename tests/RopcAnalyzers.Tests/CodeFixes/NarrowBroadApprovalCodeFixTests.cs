@@ -11,7 +11,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
         private static DiagnosticResult Ropc006(string type, string member, int location, int memberLocation)
             => new DiagnosticResult(Descriptors.BroadApproval).WithLocation(location).WithLocation(memberLocation).WithArguments(type, member);
 
-        private static RopcCodeFixTest<BroadApprovalAnalyzer, NarrowBroadApprovalCodeFixProvider> Test(string source, string fixedSource)
+        private static RopcCodeFixTest<RopcUseAnalyzer, NarrowBroadApprovalCodeFixProvider> Test(string source, string fixedSource)
             => new(source, fixedSource) { CodeActionEquivalenceKey = NarrowBroadApprovalCodeFixProvider.EquivalenceKey };
 
         [Fact]

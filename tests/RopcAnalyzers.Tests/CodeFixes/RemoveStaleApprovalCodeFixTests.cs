@@ -13,7 +13,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
         [Fact]
         public Task StaleApprovals_AreRemoved_KeepingCommentsAndOtherAttributes()
         {
-            var test = new RopcCodeFixTest<StaleApprovalAnalyzer, RemoveStaleApprovalCodeFixProvider>(
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, RemoveStaleApprovalCodeFixProvider>(
                 """
                 using System;
                 using RopcAnalyzers;
@@ -75,7 +75,7 @@ namespace RopcAnalyzers.Tests.CodeFixes
         [Fact]
         public Task FixAll_RemovesStaleApprovalsInEveryDocument_AndLeavesCoveringOnes()
         {
-            var test = new RopcCodeFixTest<StaleApprovalAnalyzer, RemoveStaleApprovalCodeFixProvider>(
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, RemoveStaleApprovalCodeFixProvider>(
                 """
                 using RopcAnalyzers;
 

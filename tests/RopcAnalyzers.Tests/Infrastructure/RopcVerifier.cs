@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using RopcAnalyzers.Rules;
+using Xunit;
 
 namespace RopcAnalyzers.Tests.Infrastructure
 {
@@ -43,6 +45,51 @@ namespace RopcAnalyzers.Tests.Infrastructure
         }
     }
 
+    /// <summary>
+    /// A test of one rule of <see cref="RopcUseAnalyzer"/>, which reports several: its other rules are switched
+    /// off, so that the test sees exactly what the rule under test reports.
+    /// </summary>
+    public class RuleTest : RopcAnalyzerTest<RopcUseAnalyzer>
+    {
+        public RuleTest(string ruleId, string source, bool withLibraries = true)
+            : base(source, withLibraries)
+        {
+            DisableOtherRules(DisabledDiagnostics, new RopcUseAnalyzer().SupportedDiagnostics, ruleId);
+        }
+
+        public RuleTest(string ruleId, string source, System.Collections.Generic.IEnumerable<MetadataReference> references)
+            : base(source, references)
+        {
+            DisableOtherRules(DisabledDiagnostics, new RopcUseAnalyzer().SupportedDiagnostics, ruleId);
+        }
+
+        internal static void DisableOtherRules(System.Collections.Generic.List<string> disabled, System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> supported, params string[] keptIds)
+        {
+            Assert.All(keptIds, id => Assert.Contains(supported, descriptor => descriptor.Id == id));
+            disabled.AddRange(supported.Select(descriptor => descriptor.Id).Where(id => !keptIds.Contains(id)).Distinct());
+        }
+    }
+
+    /// <summary>Verifies one rule of <see cref="RopcUseAnalyzer"/> (see <see cref="RuleTest"/>).</summary>
+    public sealed class VerifyRule
+    {
+        private readonly string ruleId;
+
+        public VerifyRule(string ruleId)
+        {
+            this.ruleId = ruleId;
+        }
+
+        public DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+
+        public Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+        {
+            var test = new RuleTest(ruleId, source);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>Code-fix tests: the fixed code must compile against the same real packages.</summary>
     public class RopcCodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         where TAnalyzer : DiagnosticAnalyzer, new()
@@ -56,6 +103,9 @@ namespace RopcAnalyzers.Tests.Infrastructure
             TestState.AdditionalReferences.AddRange(TestReferences.All);
             TestState.Sources.Add(("TrustedLegacyRopcAttribute.cs", ShippedSources.TrustedLegacyRopcAttribute));
             FixedState.Sources.Add(("TrustedLegacyRopcAttribute.cs", ShippedSources.TrustedLegacyRopcAttribute));
+
+            // An analyzer that reports several rules is tested here for the rules this fix fixes.
+            RuleTest.DisableOtherRules(DisabledDiagnostics, new TAnalyzer().SupportedDiagnostics, new TCodeFix().FixableDiagnosticIds.ToArray());
         }
     }
 

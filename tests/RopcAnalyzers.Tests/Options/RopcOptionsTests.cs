@@ -27,7 +27,7 @@ namespace RopcAnalyzers.Tests.Options
         [Fact]
         public Task AdditionalRopcApis_InAnEditorConfigSection_IsRead()
         {
-            var test = new RopcAnalyzerTest<UnapprovedRopcRequestAnalyzer>(WrapperSource)
+            var test = new RuleTest(RuleIdentifiers.UnapprovedRopcRequest, WrapperSource)
                 .WithEditorConfig("ropc_analyzers.additional_ropc_apis = MyCompany.Other.Login, MyCompany.Auth.LegacyLogin.SignIn");
             test.ExpectedDiagnostics.Add(Ropc001Wrapper());
             return test.RunAsync(CancellationToken.None);
@@ -36,7 +36,7 @@ namespace RopcAnalyzers.Tests.Options
         [Fact]
         public Task AdditionalRopcApis_InAGlobalConfig_IsRead()
         {
-            var test = new RopcAnalyzerTest<UnapprovedRopcRequestAnalyzer>(WrapperSource)
+            var test = new RuleTest(RuleIdentifiers.UnapprovedRopcRequest, WrapperSource)
                 .WithGlobalConfig("ropc_analyzers.additional_ropc_apis = MyCompany.Auth.LegacyLogin.SignIn");
             test.ExpectedDiagnostics.Add(Ropc001Wrapper());
             return test.RunAsync(CancellationToken.None);
@@ -46,7 +46,7 @@ namespace RopcAnalyzers.Tests.Options
         [InlineData("ropc_analyzers.additional_ropc_apis = ;;, ,")]
         [InlineData("ropc_analyzers.additional_ropc_apis = SignIn, .., MyCompany.Auth.LegacyLogin.Sign-In")]
         [InlineData("ropc_analyzers.additional_ropc_apis =")]
-        public Task AdditionalRopcApis_Malformed_AreIgnored(string option) => new RopcAnalyzerTest<UnapprovedRopcRequestAnalyzer>(
+        public Task AdditionalRopcApis_Malformed_AreIgnored(string option) => new RuleTest(RuleIdentifiers.UnapprovedRopcRequest, 
             WrapperSource.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)).WithEditorConfig(option).RunAsync(CancellationToken.None);
 
         [Theory]

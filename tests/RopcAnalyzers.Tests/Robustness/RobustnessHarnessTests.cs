@@ -36,7 +36,7 @@ namespace RopcAnalyzers.Tests.Robustness
             var found = RobustnessHarness.ShippedAnalyzers().Select(analyzer => analyzer.GetType()).ToList();
             var declared = typeof(RuleIdentifiers).Assembly.GetTypes().Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract).ToList();
 
-            Assert.Contains(typeof(global::RopcAnalyzers.Rules.UnapprovedRopcRequestAnalyzer), found);
+            Assert.Contains(typeof(global::RopcAnalyzers.Rules.RopcUseAnalyzer), found);
             Assert.Equal(declared.OrderBy(type => type.FullName), found.OrderBy(type => type.FullName));
         }
 

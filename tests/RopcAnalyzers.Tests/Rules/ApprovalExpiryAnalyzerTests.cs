@@ -180,10 +180,11 @@ namespace RopcAnalyzers.Tests.Rules
             public WithUnapprovedRopcRequestAnalyzer(string source)
                 : base(source)
             {
+                RuleTest.DisableOtherRules(DisabledDiagnostics, new RopcUseAnalyzer().SupportedDiagnostics, RuleIdentifiers.UnapprovedRopcRequest);
             }
 
             protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
-                => new DiagnosticAnalyzer[] { new ApprovalExpiryAnalyzer(), new UnapprovedRopcRequestAnalyzer() };
+                => new DiagnosticAnalyzer[] { new ApprovalExpiryAnalyzer(), new RopcUseAnalyzer() };
         }
     }
 }

@@ -1,10 +1,13 @@
 using Microsoft.CodeAnalysis.Testing;
-using VerifyBroad = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.BroadApprovalAnalyzer>;
+
+using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
     public class BroadApprovalAnalyzerTests
     {
+        private static readonly VerifyRule VerifyBroad = new(RuleIdentifiers.BroadApproval);
+
         private static DiagnosticResult Ropc006(string type, string member, int location = 0)
             => VerifyBroad.Diagnostic(Descriptors.BroadApproval).WithLocation(location).WithLocation(1).WithArguments(type, member);
 

@@ -2,12 +2,13 @@ using System.Threading;
 using Microsoft.CodeAnalysis.Testing;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
-using VerifyCleartext = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.CleartextTokenEndpointAnalyzer>;
 
 namespace RopcAnalyzers.Tests.Rules
 {
     public class CleartextTokenEndpointAnalyzerTests
     {
+        private static readonly VerifyRule VerifyCleartext = new(RuleIdentifiers.CleartextTokenEndpoint);
+
         private const string FormField = "form field grant_type=password";
 
         private static DiagnosticResult Ropc007(string found, string url, int location = 0)
@@ -15,7 +16,7 @@ namespace RopcAnalyzers.Tests.Rules
 
         private static Task VerifyWithOptionsAsync(string source, string[] options, params DiagnosticResult[] expected)
         {
-            var test = new RopcAnalyzerTest<CleartextTokenEndpointAnalyzer>(source).WithEditorConfig(options);
+            var test = new RuleTest(RuleIdentifiers.CleartextTokenEndpoint, source).WithEditorConfig(options);
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync(CancellationToken.None);
         }
@@ -320,7 +321,7 @@ namespace RopcAnalyzers.Tests.Rules
         [Fact]
         public Task LoopbackOverHttp_WhenDisallowedInGlobalConfig_IsReported()
         {
-            var test = new RopcAnalyzerTest<CleartextTokenEndpointAnalyzer>("""
+            var test = new RuleTest(RuleIdentifiers.CleartextTokenEndpoint, """
                 using System.Net.Http;
                 using System.Threading.Tasks;
                 using IdentityModel.Client;
@@ -359,7 +360,7 @@ namespace RopcAnalyzers.Tests.Rules
         [InlineData("http://idp.example.com", true, "idp.example.com")]
         public void TryGetCleartextHost_ReadsTheHost(string url, bool complete, string host)
         {
-            Assert.True(CleartextTokenEndpointAnalyzer.TryGetCleartextHost(url, complete, out var actual));
+            Assert.True(CleartextTokenEndpointRule.TryGetCleartextHost(url, complete, out var actual));
             Assert.Equal(host, actual);
         }
 
@@ -369,7 +370,7 @@ namespace RopcAnalyzers.Tests.Rules
         [InlineData("ftp://idp/token", true)]
         [InlineData("http://", true)]
         public void TryGetCleartextHost_RejectsSecureForeignOrUnfinishedUrls(string url, bool complete)
-            => Assert.False(CleartextTokenEndpointAnalyzer.TryGetCleartextHost(url, complete, out _));
+            => Assert.False(CleartextTokenEndpointRule.TryGetCleartextHost(url, complete, out _));
 
         [Theory]
         [InlineData("localhost", true)]
@@ -383,6 +384,6 @@ namespace RopcAnalyzers.Tests.Rules
         [InlineData("127", false)]
         [InlineData("[::2]", false)]
         public void IsLoopback_KnowsTheLoopbackHosts(string host, bool expected)
-            => Assert.Equal(expected, CleartextTokenEndpointAnalyzer.IsLoopback(host));
+            => Assert.Equal(expected, CleartextTokenEndpointRule.IsLoopback(host));
     }
 }

@@ -1,10 +1,13 @@
 using Microsoft.CodeAnalysis.Testing;
-using VerifyHardCoded = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.HardCodedPasswordAnalyzer>;
+
+using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
     public class HardCodedPasswordAnalyzerTests
     {
+        private static readonly VerifyRule VerifyHardCoded = new(RuleIdentifiers.HardCodedPassword);
+
         private static DiagnosticResult Ropc008(string found, int location = 0)
             => VerifyHardCoded.Diagnostic(Descriptors.HardCodedPassword).WithLocation(location).WithArguments(found);
 

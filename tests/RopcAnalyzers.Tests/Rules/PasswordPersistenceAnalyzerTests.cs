@@ -1,12 +1,13 @@
 using Microsoft.CodeAnalysis.Testing;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
-using VerifyRopc = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.PasswordPersistenceAnalyzer>;
 
 namespace RopcAnalyzers.Tests.Rules
 {
     public class PasswordPersistenceAnalyzerTests
     {
+        private static readonly VerifyRule VerifyRopc = new(RuleIdentifiers.PasswordPersisted);
+
         private const string IdentityModelRequest = "IdentityModel RequestPasswordTokenAsync";
 
         /// <summary>ROPC002 at markup 0, with the request at markup 1 as additional location.</summary>
@@ -21,7 +22,7 @@ namespace RopcAnalyzers.Tests.Rules
         /// <summary>An executable with top-level statements.</summary>
         private static Task ProgramAsync(string source, params DiagnosticResult[] expected)
         {
-            var test = new RopcAnalyzerTest<PasswordPersistenceAnalyzer>(source);
+            var test = new RuleTest(RuleIdentifiers.PasswordPersisted, source);
             test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync();
@@ -836,7 +837,7 @@ namespace RopcAnalyzers.Tests.Rules
         [Fact]
         public Task HalfTypedCode_DoesNotThrow()
         {
-            var test = new RopcAnalyzerTest<PasswordPersistenceAnalyzer>("""
+            var test = new RuleTest(RuleIdentifiers.PasswordPersisted, """
                 using System.IO;
                 using System.Threading.Tasks;
                 using IdentityModel.Client;

@@ -3,12 +3,13 @@ using Microsoft.CodeAnalysis.Testing;
 using RopcAnalyzers.CodeFixes;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
-using VerifyRopc = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.PasswordPersistenceAnalyzer>;
 
 namespace RopcAnalyzers.Tests.Rules
 {
     public class PasswordPersistenceCodeFixTests
     {
+        private static readonly VerifyRule VerifyRopc = new(RuleIdentifiers.PasswordPersisted);
+
         private static DiagnosticResult Ropc002(string sentBy, string kept, int location = 0, int request = 1)
             => VerifyRopc.Diagnostic(Descriptors.PasswordPersisted)
                 .WithLocation(location)
@@ -20,7 +21,7 @@ namespace RopcAnalyzers.Tests.Rules
 
         private static Task SingleExchangeAsync(string source, string fixedSource, string? expectedTitle, params DiagnosticResult[] expected)
         {
-            var test = new RopcCodeFixTest<PasswordPersistenceAnalyzer, SingleExchangeCodeFixProvider>(source, fixedSource)
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, SingleExchangeCodeFixProvider>(source, fixedSource)
             {
                 CodeActionEquivalenceKey = SingleExchangeCodeFixProvider.EquivalenceKey,
             };
@@ -36,7 +37,7 @@ namespace RopcAnalyzers.Tests.Rules
         /// <summary>The diagnostic stays and the single-exchange fix is not offered (the code is left as is).</summary>
         private static Task SingleExchangeNotOfferedAsync(string source, params DiagnosticResult[] expected)
         {
-            var test = new RopcCodeFixTest<PasswordPersistenceAnalyzer, SingleExchangeCodeFixProvider>(source, source)
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, SingleExchangeCodeFixProvider>(source, source)
             {
                 CodeActionEquivalenceKey = SingleExchangeCodeFixProvider.EquivalenceKey,
             };
@@ -47,7 +48,7 @@ namespace RopcAnalyzers.Tests.Rules
 
         private static Task WriteFixAsync(string source, string fixedSource, string equivalenceKey, string? expectedTitle, params DiagnosticResult[] expected)
         {
-            var test = new RopcCodeFixTest<PasswordPersistenceAnalyzer, PasswordWriteCodeFixProvider>(source, fixedSource)
+            var test = new RopcCodeFixTest<RopcUseAnalyzer, PasswordWriteCodeFixProvider>(source, fixedSource)
             {
                 CodeActionEquivalenceKey = equivalenceKey,
             };
@@ -65,7 +66,7 @@ namespace RopcAnalyzers.Tests.Rules
         {
             foreach (var key in new[] { PasswordWriteCodeFixProvider.RemoveFromMessageKey, PasswordWriteCodeFixProvider.RemoveWriteKey })
             {
-                var test = new RopcCodeFixTest<PasswordPersistenceAnalyzer, PasswordWriteCodeFixProvider>(source, source) { CodeActionEquivalenceKey = key };
+                var test = new RopcCodeFixTest<RopcUseAnalyzer, PasswordWriteCodeFixProvider>(source, source) { CodeActionEquivalenceKey = key };
                 test.ExpectedDiagnostics.AddRange(expected);
                 test.FixedState.ExpectedDiagnostics.AddRange(expected);
                 await test.RunAsync(CancellationToken.None);

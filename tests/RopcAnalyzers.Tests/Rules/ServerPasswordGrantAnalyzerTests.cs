@@ -1,10 +1,13 @@
 using Microsoft.CodeAnalysis.Testing;
-using VerifyServer = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.ServerPasswordGrantAnalyzer>;
+
+using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
     public class ServerPasswordGrantAnalyzerTests
     {
+        private static readonly VerifyRule VerifyServer = new(RuleIdentifiers.ServerEnablesPasswordGrant);
+
         private const string EndpointBranch = "A token endpoint that branches on grant_type \"password\"";
 
         /// <summary>

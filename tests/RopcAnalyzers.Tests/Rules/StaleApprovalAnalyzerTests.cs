@@ -2,12 +2,13 @@ using System.Threading;
 using Microsoft.CodeAnalysis.Testing;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
-using VerifyStale = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.StaleApprovalAnalyzer>;
 
 namespace RopcAnalyzers.Tests.Rules
 {
     public class StaleApprovalAnalyzerTests
     {
+        private static readonly VerifyRule VerifyStale = new(RuleIdentifiers.StaleApproval);
+
         private static DiagnosticResult Ropc005(string target, int location = 0)
             => VerifyStale.Diagnostic(Descriptors.StaleApproval).WithLocation(location).WithArguments(target);
 
@@ -73,7 +74,7 @@ namespace RopcAnalyzers.Tests.Rules
         [Fact]
         public Task AssemblyLevelApproval_WithATeamsOwnCopy_ApprovesNothing_IsReported()
         {
-            var test = new RopcAnalyzerTest<StaleApprovalAnalyzer>("""
+            var test = new RuleTest(RuleIdentifiers.StaleApproval, """
                 [assembly: {|#0:RopcAnalyzers.TrustedLegacyRopc("Everything in this assembly")|}]
                 [module: {|#1:RopcAnalyzers.TrustedLegacyRopc("Everything in this module")|}]
 
@@ -190,7 +191,7 @@ namespace RopcAnalyzers.Tests.Rules
         [Fact]
         public Task PartialType_ApprovalOnOnePart_UseInAnother_IsNotReported()
         {
-            var test = new RopcAnalyzerTest<StaleApprovalAnalyzer>("""
+            var test = new RuleTest(RuleIdentifiers.StaleApproval, """
                 using RopcAnalyzers;
 
                 [TrustedLegacyRopc("Kiosk app")]
@@ -208,7 +209,7 @@ namespace RopcAnalyzers.Tests.Rules
         [Fact]
         public Task ConfiguredWrapper_CountsAsAUse()
         {
-            var test = new RopcAnalyzerTest<StaleApprovalAnalyzer>("""
+            var test = new RuleTest(RuleIdentifiers.StaleApproval, """
                 using RopcAnalyzers;
 
                 namespace MyCompany.Auth
@@ -226,7 +227,7 @@ namespace RopcAnalyzers.Tests.Rules
         }
 
         [Fact]
-        public Task WithoutTheAttributeInTheCompilation_NothingIsReported() => new RopcAnalyzerTest<StaleApprovalAnalyzer>("""
+        public Task WithoutTheAttributeInTheCompilation_NothingIsReported() => new RuleTest(RuleIdentifiers.StaleApproval, """
             class Plain { void M() { } }
             """, withLibraries: false).RunAsync(CancellationToken.None);
     }

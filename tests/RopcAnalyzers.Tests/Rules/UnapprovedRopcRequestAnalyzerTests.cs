@@ -1,12 +1,13 @@
 using Microsoft.CodeAnalysis.Testing;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
-using VerifyRopc = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.UnapprovedRopcRequestAnalyzer>;
 
 namespace RopcAnalyzers.Tests.Rules
 {
     public class UnapprovedRopcRequestAnalyzerTests
     {
+        private static readonly VerifyRule VerifyRopc = new(RuleIdentifiers.UnapprovedRopcRequest);
+
         private static DiagnosticResult Ropc001(string found) => VerifyRopc.Diagnostic(Descriptors.UnapprovedRopcRequest).WithLocation(0).WithArguments(found);
 
         private static Task NoDiagnosticAsync(string source) => VerifyRopc.AnalyzerAsync(source);

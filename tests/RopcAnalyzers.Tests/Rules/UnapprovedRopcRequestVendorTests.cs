@@ -2,7 +2,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis.Testing;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
-using VerifyRopc = RopcAnalyzers.Tests.Infrastructure.Verify<RopcAnalyzers.Rules.UnapprovedRopcRequestAnalyzer>;
 
 namespace RopcAnalyzers.Tests.Rules
 {
@@ -13,11 +12,13 @@ namespace RopcAnalyzers.Tests.Rules
     /// </summary>
     public class UnapprovedRopcRequestVendorTests
     {
+        private static readonly VerifyRule VerifyRopc = new(RuleIdentifiers.UnapprovedRopcRequest);
+
         private static DiagnosticResult Ropc001(string found) => VerifyRopc.Diagnostic(Descriptors.UnapprovedRopcRequest).WithLocation(0).WithArguments(found);
 
         private static Task VerifyWithoutAsync(string[] excludedAssemblies, string source, params DiagnosticResult[] expected)
         {
-            var test = new RopcAnalyzerTest<UnapprovedRopcRequestAnalyzer>(source, TestReferences.AllExcept(excludedAssemblies));
+            var test = new RuleTest(RuleIdentifiers.UnapprovedRopcRequest, source, TestReferences.AllExcept(excludedAssemblies));
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync(CancellationToken.None);
         }
@@ -184,7 +185,7 @@ namespace RopcAnalyzers.Tests.Rules
         [InlineData("[*]\nropc_analyzers.additional_ropc_apis = MyCompany.Auth.PasswordSession..ctor,MyCompany.Auth.LegacyLogin.SignInAsync")]
         public Task ConfiguredWrapperApis_AreReported(string editorConfig)
         {
-            var test = new RopcAnalyzerTest<UnapprovedRopcRequestAnalyzer>("""
+            var test = new RuleTest(RuleIdentifiers.UnapprovedRopcRequest, """
                 using System.Threading.Tasks;
 
                 namespace MyCompany.Auth
@@ -216,7 +217,7 @@ namespace RopcAnalyzers.Tests.Rules
         [InlineData("ropc_analyzers.additional_ropc_apis = not a name, ., ..ctor, Type.")]
         public Task MalformedConfiguredApis_AreIgnored(string option)
         {
-            var test = new RopcAnalyzerTest<UnapprovedRopcRequestAnalyzer>("""
+            var test = new RuleTest(RuleIdentifiers.UnapprovedRopcRequest, """
                 class Caller { void Go() { } }
                 """);
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\n" + option));

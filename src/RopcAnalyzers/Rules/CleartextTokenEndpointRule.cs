@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Net;
 using System.Text;
 using System.Threading;
@@ -14,42 +13,28 @@ namespace RopcAnalyzers.Rules
     /// <summary>
     /// ROPC007: the token endpoint of a recognised ROPC request is an http:// URL known at compile time, other than
     /// loopback (allowed unless ropc_analyzers.allow_loopback_http = false). Approval does not cover it.
+    /// Run by <see cref="RopcUseAnalyzer"/>.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class CleartextTokenEndpointAnalyzer : DiagnosticAnalyzer
+    internal static class CleartextTokenEndpointRule
     {
         private const string CleartextScheme = "http://";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CleartextTokenEndpoint);
-
-        public override void Initialize(AnalysisContext context)
+        public static void Analyze(RopcRequest request, in OperationAnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            var cancellationToken = context.CancellationToken;
+            if (request.EndpointAddress is not { } address
+                || !TryGetUrl(address, cancellationToken, out var url, out var complete)
+                || !TryGetCleartextHost(url, complete, out var host))
             {
-                var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
-                start.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        var cancellationToken = operationContext.CancellationToken;
-                        if (!recognizer.TryRecognize(operationContext.Operation, cancellationToken, out var request)
-                            || request.EndpointAddress is not { } address
-                            || !TryGetUrl(address, cancellationToken, out var url, out var complete)
-                            || !TryGetCleartextHost(url, complete, out var host))
-                        {
-                            return;
-                        }
+                return;
+            }
 
-                        if (IsLoopback(host) && RopcOptions.AllowLoopbackHttp(operationContext.Options, address.Syntax.SyntaxTree))
-                        {
-                            return;
-                        }
+            if (IsLoopback(host) && RopcOptions.AllowLoopbackHttp(context.Options, address.Syntax.SyntaxTree))
+            {
+                return;
+            }
 
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.CleartextTokenEndpoint, address.Syntax.GetLocation(), request.Description, url));
-                    },
-                    RopcRecognizer.SiteOperationKinds);
-            });
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CleartextTokenEndpoint, address.Syntax.GetLocation(), request.Description, url));
         }
 
         /// <summary>

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,26 +10,16 @@ namespace RopcAnalyzers.Rules
     /// <summary>
     /// ROPC005: a [TrustedLegacyRopc] that is the nearest approval of no ROPC use (client request or server site)
     /// in the member or type it is on, and one written at assembly or module level, which approves nothing.
+    /// Run by <see cref="RopcUseAnalyzer"/>, which works out what each approval covers (<see cref="ApprovalCoverage"/>).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class StaleApprovalAnalyzer : DiagnosticAnalyzer
+    internal static class StaleApprovalRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.StaleApproval);
-
-        public override void Initialize(AnalysisContext context)
+        public static void Judge(ApprovalUsage usage, Action<Diagnostic> reportDiagnostic)
         {
-            // Uses in generated code (a generated partial of an approved type) count, so generated code is analysed.
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.EnableConcurrentExecution();
-            ApprovalCoverage.Register(context, (usage, reportDiagnostic) =>
+            if (!usage.CoversAnyUse)
             {
-                if (!usage.CoversAnyUse)
-                {
-                    reportDiagnostic(Diagnostic.Create(Descriptors.StaleApproval, usage.Approval.Location, usage.Approval.TargetDisplayName));
-                }
-            });
-
-            context.RegisterSyntaxNodeAction(AnalyzeAssemblyOrModuleAttributes, SyntaxKind.AttributeList);
+                reportDiagnostic(Diagnostic.Create(Descriptors.StaleApproval, usage.Approval.Location, usage.Approval.TargetDisplayName));
+            }
         }
 
         /// <summary>
@@ -37,7 +27,7 @@ namespace RopcAnalyzers.Rules
         /// error with the shipped one): approvals are looked up on members and types, never on the assembly, so it
         /// approves nothing.
         /// </summary>
-        private static void AnalyzeAssemblyOrModuleAttributes(SyntaxNodeAnalysisContext context)
+        public static void AnalyzeAssemblyOrModuleAttributes(SyntaxNodeAnalysisContext context)
         {
             var list = (AttributeListSyntax)context.Node;
             var target = list.Target?.Identifier;

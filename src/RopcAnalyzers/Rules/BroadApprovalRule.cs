@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using RopcAnalyzers.Approval;
 
 namespace RopcAnalyzers.Rules
@@ -10,35 +8,28 @@ namespace RopcAnalyzers.Rules
     /// <summary>
     /// ROPC006: a [TrustedLegacyRopc] on a type whose covered ROPC uses are all inside one member, which could carry
     /// the approval itself. The diagnostic's additional location is that member's name (for the code fix).
+    /// Run by <see cref="RopcUseAnalyzer"/>, which works out what each approval covers (<see cref="ApprovalCoverage"/>).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class BroadApprovalAnalyzer : DiagnosticAnalyzer
+    internal static class BroadApprovalRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BroadApproval);
-
-        public override void Initialize(AnalysisContext context)
+        public static void Judge(ApprovalUsage usage, Action<Diagnostic> reportDiagnostic)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.EnableConcurrentExecution();
-            ApprovalCoverage.Register(context, (usage, reportDiagnostic) =>
+            var approval = usage.Approval;
+            if (approval.Target is not INamedTypeSymbol type
+                || usage.CoversTheTargetItself
+                || usage.UsingMembers.Length != 1
+                || usage.UsingMembers[0] is not { } member
+                || !CanCarryApproval(member, approval.Attribute.AttributeClass))
             {
-                var approval = usage.Approval;
-                if (approval.Target is not INamedTypeSymbol type
-                    || usage.CoversTheTargetItself
-                    || usage.UsingMembers.Length != 1
-                    || usage.UsingMembers[0] is not { } member
-                    || !CanCarryApproval(member, approval.Attribute.AttributeClass))
-                {
-                    return;
-                }
+                return;
+            }
 
-                reportDiagnostic(Diagnostic.Create(
-                    Descriptors.BroadApproval,
-                    approval.Location,
-                    additionalLocations: new[] { member.Locations[0] },
-                    TrustedLegacyApproval.DisplayName(type),
-                    TrustedLegacyApproval.DisplayName(member)));
-            });
+            reportDiagnostic(Diagnostic.Create(
+                Descriptors.BroadApproval,
+                approval.Location,
+                additionalLocations: new[] { member.Locations[0] },
+                TrustedLegacyApproval.DisplayName(type),
+                TrustedLegacyApproval.DisplayName(member)));
         }
 
         /// <summary>

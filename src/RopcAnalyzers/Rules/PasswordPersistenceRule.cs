@@ -16,60 +16,51 @@ namespace RopcAnalyzers.Rules
     /// cookies or logs, or captured by a delegate kept in a field. Approval does not silence it.
     /// </summary>
     /// <remarks>
-    /// Findings are gathered per type (symbol start/end, no state beyond the compilation) and reported when the type
-    /// is complete, so that a field read by several requests is reported once, on its declaration, and a field that
-    /// every request clears after use (a one-shot holder) is not reported at all.
+    /// Run by <see cref="RopcUseAnalyzer"/>. Findings are gathered per type (symbol start/end, no state beyond the
+    /// compilation) and reported when the type is complete, so that a field read by several requests is reported
+    /// once, on its declaration, and a field that every request clears after use (a one-shot holder) is not
+    /// reported at all.
     /// </remarks>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class PasswordPersistenceAnalyzer : DiagnosticAnalyzer
+    internal sealed class PasswordPersistenceRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PasswordPersisted);
+        private readonly RopcRecognizer recognizer;
+        private readonly PersistenceSinks sinks;
 
-        public override void Initialize(AnalysisContext context)
+        // A field read by the requests of several types (an outer type and its nested types, a base type and
+        // its derived types) is reported once, by the first of them to complete.
+        private readonly ConcurrentDictionary<ISymbol, bool> reportedMembers = new(SymbolEqualityComparer.Default);
+
+        public PasswordPersistenceRule(Compilation compilation, RopcRecognizer recognizer)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
-                var sinks = PersistenceSinks.Create(start.Compilation);
-
-                // A field read by the requests of several types (an outer type and its nested types, a base type and
-                // its derived types) is reported once, by the first of them to complete.
-                var reportedMembers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-
-                start.RegisterSymbolStartAction(
-                    symbolStart =>
-                    {
-                        // Each type gathers the requests of its own members (nested types have their own start).
-                        var findings = new TypeFindings();
-                        symbolStart.RegisterOperationAction(
-                            operationContext =>
-                            {
-                                if (recognizer.TryRecognize(operationContext.Operation, operationContext.CancellationToken, out var request)
-                                    && PasswordTrail.Follow(request, operationContext.ContainingSymbol, operationContext.CancellationToken) is { } trail)
-                                {
-                                    if (request.Password is null && request.Site is IInvocationOperation call)
-                                    {
-                                        foreach (var argument in call.Arguments)
-                                        {
-                                            if (recognizer.Catalog.IsRequestObjectType(argument.Value.Type) || recognizer.Catalog.IsRequestObjectType(argument.Parameter?.Type))
-                                            {
-                                                trail.AddKeptRequestObject(argument.Value);
-                                            }
-                                        }
-                                    }
-
-                                    Analyze(trail, sinks, findings, operationContext.CancellationToken);
-                                }
-                            },
-                            RopcRecognizer.SiteOperationKinds);
-
-                        symbolStart.RegisterSymbolEndAction(end => findings.Report(end, reportedMembers));
-                    },
-                    SymbolKind.NamedType);
-            });
+            this.recognizer = recognizer;
+            sinks = PersistenceSinks.Create(compilation);
         }
+
+        /// <summary>The findings of one type's own members (nested types have their own), reported by <see cref="Report"/> at the type's end.</summary>
+        public TypeFindings StartType() => new();
+
+        public void Analyze(RopcRequest request, TypeFindings findings, in OperationAnalysisContext context)
+        {
+            if (PasswordTrail.Follow(request, context.ContainingSymbol, context.CancellationToken) is not { } trail)
+            {
+                return;
+            }
+
+            if (request.Password is null && request.Site is IInvocationOperation call)
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    if (recognizer.Catalog.IsRequestObjectType(argument.Value.Type) || recognizer.Catalog.IsRequestObjectType(argument.Parameter?.Type))
+                    {
+                        trail.AddKeptRequestObject(argument.Value);
+                    }
+                }
+            }
+
+            Analyze(trail, sinks, findings, context.CancellationToken);
+        }
+
+        public void Report(TypeFindings findings, SymbolAnalysisContext context) => findings.Report(context, reportedMembers);
 
         private static void Analyze(PasswordTrail trail, PersistenceSinks sinks, TypeFindings findings, CancellationToken cancellationToken)
         {
@@ -314,7 +305,7 @@ namespace RopcAnalyzers.Rules
         }
 
         /// <summary>What the members of one type keep of the passwords they send.</summary>
-        private sealed class TypeFindings
+        internal sealed class TypeFindings
         {
             private readonly object gate = new();
             private readonly Dictionary<ISymbol, MemberFindings> members = new(SymbolEqualityComparer.Default);
@@ -444,7 +435,7 @@ namespace RopcAnalyzers.Rules
         }
 
         /// <summary>What a diagnostic needs of a request; the findings keep no operation trees alive until the type ends.</summary>
-        private sealed class RequestSummary
+        internal sealed class RequestSummary
         {
             public RequestSummary(RopcRequest request)
             {
