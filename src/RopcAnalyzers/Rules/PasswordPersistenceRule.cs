@@ -60,7 +60,7 @@ namespace RopcAnalyzers.Rules
             Analyze(trail, sinks, findings, context.CancellationToken);
         }
 
-        public void Report(TypeFindings findings, SymbolAnalysisContext context) => findings.Report(context, reportedMembers);
+        public void Report(TypeFindings findings, System.Action<Diagnostic> reportDiagnostic) => findings.Report(reportDiagnostic, reportedMembers);
 
         private static void Analyze(PasswordTrail trail, PersistenceSinks sinks, TypeFindings findings, CancellationToken cancellationToken)
         {
@@ -341,7 +341,7 @@ namespace RopcAnalyzers.Rules
                 }
             }
 
-            public void Report(SymbolAnalysisContext context, ConcurrentDictionary<ISymbol, bool> reportedMembers)
+            public void Report(System.Action<Diagnostic> reportDiagnostic, ConcurrentDictionary<ISymbol, bool> reportedMembers)
             {
                 var diagnostics = new List<Diagnostic>();
                 lock (gate)
@@ -359,7 +359,7 @@ namespace RopcAnalyzers.Rules
 
                 foreach (var diagnostic in diagnostics)
                 {
-                    context.ReportDiagnostic(diagnostic);
+                    reportDiagnostic(diagnostic);
                 }
             }
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using RopcAnalyzers.Approval;
+using RopcAnalyzers.Options;
 using RopcAnalyzers.Recognition;
 
 namespace RopcAnalyzers.Rules
@@ -22,7 +23,8 @@ namespace RopcAnalyzers.Rules
     /// One analyzer rather than one per rule because of cost: separate analyzers each registered the same operation
     /// kinds and re-ran the same recognizer over every operation of the compilation. The operation action is
     /// registered at each type's start, so the rules that aggregate per type (ROPC002, ROPC005, ROPC006) report at
-    /// the type's end.
+    /// the type's end. The compiler skips an analyzer only when all of its rules are off, so each rule is asked
+    /// whether the project switched it off (<see cref="RuleSwitches"/>) before it runs or reports.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RopcUseAnalyzer : DiagnosticAnalyzer
@@ -47,6 +49,7 @@ namespace RopcAnalyzers.Rules
                 var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
                 var persistence = new PasswordPersistenceRule(start.Compilation, recognizer);
                 var coverage = ApprovalCoverage.Create(start.Compilation);
+                var switches = new RuleSwitches(start.Compilation);
                 var kinds = RopcRecognizer.SiteOperationKinds.AddRange(ServerPasswordGrantRecognizer.SiteOperationKindsFor(start.Compilation)).Distinct().ToImmutableArray();
                 var kindsAndFunctions = kinds.Add(OperationKind.LocalFunction).Add(OperationKind.AnonymousFunction);
                 start.RegisterSymbolStartAction(
@@ -58,23 +61,24 @@ namespace RopcAnalyzers.Rules
                         var findings = persistence.StartType();
                         var typeCoverage = coverage?.ForType(type);
                         typeStart.RegisterOperationAction(
-                            operationContext => AnalyzeOperation(operationContext, recognizer, persistence, findings, typeCoverage),
+                            operationContext => AnalyzeOperation(operationContext, recognizer, switches, persistence, findings, typeCoverage),
                             typeCoverage is null ? kinds : kindsAndFunctions);
                         typeStart.RegisterSymbolEndAction(end =>
                         {
-                            persistence.Report(findings, end);
+                            void Report(Diagnostic diagnostic) => switches.Report(diagnostic, end.ReportDiagnostic, end.CancellationToken);
+                            persistence.Report(findings, Report);
                             if (coverage is not null && type.ContainingType is null)
                             {
-                                coverage.Judge(type, JudgeApproval, end.ReportDiagnostic);
+                                coverage.Judge(type, JudgeApproval, Report);
                             }
                         });
                     },
                     SymbolKind.NamedType);
 
-                start.RegisterSymbolAction(ServerPasswordGrantRule.AnalyzeDeclaration, SymbolKind.NamedType, SymbolKind.Method);
+                start.RegisterSymbolAction(symbolContext => ServerPasswordGrantRule.AnalyzeDeclaration(symbolContext, switches), SymbolKind.NamedType, SymbolKind.Method);
                 if (coverage is not null)
                 {
-                    start.RegisterSyntaxNodeAction(StaleApprovalRule.AnalyzeAssemblyOrModuleAttributes, SyntaxKind.AttributeList);
+                    start.RegisterSyntaxNodeAction(nodeContext => StaleApprovalRule.AnalyzeAssemblyOrModuleAttributes(nodeContext, switches), SyntaxKind.AttributeList);
                 }
             });
         }
@@ -82,6 +86,7 @@ namespace RopcAnalyzers.Rules
         private static void AnalyzeOperation(
             OperationAnalysisContext context,
             RopcRecognizer recognizer,
+            RuleSwitches switches,
             PasswordPersistenceRule persistence,
             PasswordPersistenceRule.TypeFindings findings,
             ApprovalCoverage.TypeCoverage? coverage)
@@ -103,10 +108,26 @@ namespace RopcAnalyzers.Rules
                     coverage?.OnUse(approval, context.ContainingSymbol);
                 }
 
-                UnapprovedRopcRequestRule.Analyze(request, approval, context);
-                persistence.Analyze(request, findings, context);
-                CleartextTokenEndpointRule.Analyze(request, context);
-                HardCodedPasswordRule.Analyze(request, context);
+                var tree = operation.Syntax.SyntaxTree;
+                if (!switches.IsOff(RuleIdentifiers.UnapprovedRopcRequest, tree, cancellationToken))
+                {
+                    UnapprovedRopcRequestRule.Analyze(request, approval, context);
+                }
+
+                if (!switches.IsOff(RuleIdentifiers.PasswordPersisted, tree, cancellationToken))
+                {
+                    persistence.Analyze(request, findings, context);
+                }
+
+                if (!switches.IsOff(RuleIdentifiers.CleartextTokenEndpoint, tree, cancellationToken))
+                {
+                    CleartextTokenEndpointRule.Analyze(request, context);
+                }
+
+                if (!switches.IsOff(RuleIdentifiers.HardCodedPassword, tree, cancellationToken))
+                {
+                    HardCodedPasswordRule.Analyze(request, context);
+                }
             }
 
             if (SiteKinds.IsServerSite(kind) && ServerPasswordGrantRecognizer.TryRecognize(operation, cancellationToken, out var site))
@@ -117,7 +138,10 @@ namespace RopcAnalyzers.Rules
                     coverage?.OnUse(approval, context.ContainingSymbol);
                 }
 
-                ServerPasswordGrantRule.Analyze(site, approval, context);
+                if (!switches.IsOff(RuleIdentifiers.ServerEnablesPasswordGrant, operation.Syntax.SyntaxTree, cancellationToken))
+                {
+                    ServerPasswordGrantRule.Analyze(site, approval, context);
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RopcAnalyzers.Approval;
+using RopcAnalyzers.Options;
 using RopcAnalyzers.Recognition;
 
 namespace RopcAnalyzers.Rules
@@ -20,12 +21,12 @@ namespace RopcAnalyzers.Rules
             }
         }
 
-        public static void AnalyzeDeclaration(SymbolAnalysisContext context)
+        public static void AnalyzeDeclaration(SymbolAnalysisContext context, RuleSwitches switches)
         {
             if (ServerPasswordGrantRecognizer.TryRecognizeDeclaration(context.Symbol, out var site)
                 && TrustedLegacyApproval.Covering(context.Symbol) is null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerEnablesPasswordGrant, site.Location, site.Description));
+                switches.Report(Diagnostic.Create(Descriptors.ServerEnablesPasswordGrant, site.Location, site.Description), context.ReportDiagnostic, context.CancellationToken);
             }
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RopcAnalyzers.Approval;
+using RopcAnalyzers.Options;
 
 namespace RopcAnalyzers.Rules
 {
@@ -27,7 +28,7 @@ namespace RopcAnalyzers.Rules
         /// error with the shipped one): approvals are looked up on members and types, never on the assembly, so it
         /// approves nothing.
         /// </summary>
-        public static void AnalyzeAssemblyOrModuleAttributes(SyntaxNodeAnalysisContext context)
+        public static void AnalyzeAssemblyOrModuleAttributes(SyntaxNodeAnalysisContext context, RuleSwitches switches)
         {
             var list = (AttributeListSyntax)context.Node;
             var target = list.Target?.Identifier;
@@ -42,7 +43,7 @@ namespace RopcAnalyzers.Rules
                     && TrustedLegacyApproval.IsApprovalAttributeClass(attributeClass))
                 {
                     var name = target.Value.IsKind(SyntaxKind.AssemblyKeyword) ? "assembly " + context.Compilation.AssemblyName : "module " + context.Compilation.SourceModule.Name;
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.StaleApproval, attribute.GetLocation(), name));
+                    switches.Report(Diagnostic.Create(Descriptors.StaleApproval, attribute.GetLocation(), name), context.ReportDiagnostic, context.CancellationToken);
                 }
             }
         }
