@@ -102,11 +102,7 @@ namespace RopcAnalyzers.Rules
             var cancellationToken = context.CancellationToken;
             if (SiteKinds.IsClientSite(kind) && recognizer.TryRecognize(operation, cancellationToken, out var request))
             {
-                var approval = TrustedLegacyApproval.Find(operation, context.ContainingSymbol);
-                if (approval is not null)
-                {
-                    coverage?.OnUse(approval, context.ContainingSymbol);
-                }
+                var approval = ApprovalOfUse(context, coverage);
 
                 var tree = operation.Syntax.SyntaxTree;
                 if (!switches.IsOff(RuleIdentifiers.UnapprovedRopcRequest, tree, cancellationToken))
@@ -132,17 +128,25 @@ namespace RopcAnalyzers.Rules
 
             if (SiteKinds.IsServerSite(kind) && ServerPasswordGrantRecognizer.TryRecognize(operation, cancellationToken, out var site))
             {
-                var approval = TrustedLegacyApproval.Find(operation, context.ContainingSymbol);
-                if (approval is not null)
-                {
-                    coverage?.OnUse(approval, context.ContainingSymbol);
-                }
+                var approval = ApprovalOfUse(context, coverage);
 
                 if (!switches.IsOff(RuleIdentifiers.ServerEnablesPasswordGrant, operation.Syntax.SyntaxTree, cancellationToken))
                 {
                     ServerPasswordGrantRule.Analyze(site, approval, context);
                 }
             }
+        }
+
+        /// <summary>The nearest approval of the ROPC use at the context's operation, recorded as a use it covers.</summary>
+        private static TrustedLegacyApproval? ApprovalOfUse(in OperationAnalysisContext context, ApprovalCoverage.TypeCoverage? coverage)
+        {
+            var approval = TrustedLegacyApproval.Find(context.Operation, context.ContainingSymbol);
+            if (approval is not null)
+            {
+                coverage?.OnUse(approval, context.ContainingSymbol);
+            }
+
+            return approval;
         }
 
         private static void JudgeApproval(ApprovalUsage usage, Action<Diagnostic> reportDiagnostic)

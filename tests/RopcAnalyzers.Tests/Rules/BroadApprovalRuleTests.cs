@@ -4,7 +4,7 @@ using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
-    public class BroadApprovalAnalyzerTests
+    public class BroadApprovalRuleTests
     {
         private static readonly VerifyRule VerifyBroad = new(RuleIdentifiers.BroadApproval);
 

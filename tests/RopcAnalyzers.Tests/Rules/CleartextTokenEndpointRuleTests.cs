@@ -5,7 +5,7 @@ using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
-    public class CleartextTokenEndpointAnalyzerTests
+    public class CleartextTokenEndpointRuleTests
     {
         private static readonly VerifyRule VerifyCleartext = new(RuleIdentifiers.CleartextTokenEndpoint);
 

@@ -4,7 +4,7 @@ using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
-    public class HardCodedPasswordAnalyzerTests
+    public class HardCodedPasswordRuleTests
     {
         private static readonly VerifyRule VerifyHardCoded = new(RuleIdentifiers.HardCodedPassword);
 

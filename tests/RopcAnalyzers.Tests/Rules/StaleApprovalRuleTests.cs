@@ -5,7 +5,7 @@ using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
-    public class StaleApprovalAnalyzerTests
+    public class StaleApprovalRuleTests
     {
         private static readonly VerifyRule VerifyStale = new(RuleIdentifiers.StaleApproval);
 

@@ -4,7 +4,7 @@ using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
-    public class PasswordPersistenceAnalyzerTests
+    public class PasswordPersistenceRuleTests
     {
         private static readonly VerifyRule VerifyRopc = new(RuleIdentifiers.PasswordPersisted);
 

@@ -4,7 +4,7 @@ using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
-    public class ServerPasswordGrantAnalyzerTests
+    public class ServerPasswordGrantRuleTests
     {
         private static readonly VerifyRule VerifyServer = new(RuleIdentifiers.ServerEnablesPasswordGrant);
 

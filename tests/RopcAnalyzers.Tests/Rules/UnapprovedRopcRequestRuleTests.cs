@@ -4,7 +4,7 @@ using RopcAnalyzers.Tests.Infrastructure;
 
 namespace RopcAnalyzers.Tests.Rules
 {
-    public class UnapprovedRopcRequestAnalyzerTests
+    public class UnapprovedRopcRequestRuleTests
     {
         private static readonly VerifyRule VerifyRopc = new(RuleIdentifiers.UnapprovedRopcRequest);
 
