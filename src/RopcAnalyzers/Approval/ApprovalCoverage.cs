@@ -46,13 +46,16 @@ namespace RopcAnalyzers.Approval
     {
         private readonly ConcurrentDictionary<INamedTypeSymbol, TypeCoverage> coverageByOutermostType = new(SymbolEqualityComparer.Default);
 
-        private ApprovalCoverage()
+        private readonly bool serverDeclarationsPossible;
+
+        private ApprovalCoverage(bool serverDeclarationsPossible)
         {
+            this.serverDeclarationsPossible = serverDeclarationsPossible;
         }
 
         /// <summary>The coverage of one compilation; null when the approval attribute does not exist in it (no approval can be written).</summary>
         public static ApprovalCoverage? Create(Compilation compilation)
-            => TrustedLegacyApproval.IsDeclaredIn(compilation) ? new ApprovalCoverage() : null;
+            => TrustedLegacyApproval.IsDeclaredIn(compilation) ? new ApprovalCoverage(ServerPasswordGrantRecognizer.LibrariesReachableFrom(compilation)) : null;
 
         /// <summary>The state that the code of <paramref name="type"/>'s own members records into: that of its outermost type.</summary>
         public TypeCoverage ForType(INamedTypeSymbol type)
@@ -63,13 +66,13 @@ namespace RopcAnalyzers.Approval
                 outermost = containing;
             }
 
-            return coverageByOutermostType.GetOrAdd(outermost, _ => new TypeCoverage());
+            return coverageByOutermostType.GetOrAdd(outermost, _ => new TypeCoverage(serverDeclarationsPossible));
         }
 
         /// <summary>At the end of an outermost type: hands every approval written in it, with what it covers, to <paramref name="judge"/>.</summary>
         public void Judge(INamedTypeSymbol outermost, Action<ApprovalUsage, Action<Diagnostic>> judge, Action<Diagnostic> reportDiagnostic)
         {
-            var state = coverageByOutermostType.TryRemove(outermost, out var recorded) ? recorded : new TypeCoverage();
+            var state = coverageByOutermostType.TryRemove(outermost, out var recorded) ? recorded : new TypeCoverage(serverDeclarationsPossible);
             state.Judge(outermost, judge, reportDiagnostic);
         }
 
@@ -92,15 +95,19 @@ namespace RopcAnalyzers.Approval
             /// <summary>Per approved symbol, the members of it that contain its uses; the symbol itself stands for uses that are its own declaration.</summary>
             private readonly ConcurrentDictionary<ISymbol, ConcurrentDictionary<ISymbol, bool>> usesByTarget = new(SymbolEqualityComparer.Default);
             private readonly ConcurrentDictionary<ISymbol, TrustedLegacyApproval> functionApprovals = new(SymbolEqualityComparer.Default);
+            private readonly bool serverDeclarationsPossible;
 
-            /// <summary>A local function or lambda declared in the code: remembers the approval written on it, if any.</summary>
-            public void OnFunction(IOperation function)
+            public TypeCoverage(bool serverDeclarationsPossible)
             {
-                if (ApprovalDeclarations.HasAttributeLists(function.Syntax)
-                    && ApprovalDeclarations.FunctionSymbol(function) is { } symbol
-                    && TrustedLegacyApproval.On(symbol) is { } approval)
+                this.serverDeclarationsPossible = serverDeclarationsPossible;
+            }
+
+            /// <summary>A local function or lambda written with attributes (<see cref="ApprovalDeclarations.AttributedFunction"/>): remembers the approval on it, if any.</summary>
+            public void OnAttributedFunction(IMethodSymbol function)
+            {
+                if (TrustedLegacyApproval.On(function) is { } approval)
                 {
-                    functionApprovals.TryAdd(symbol, approval);
+                    functionApprovals.TryAdd(function, approval);
                 }
             }
 
@@ -159,7 +166,7 @@ namespace RopcAnalyzers.Approval
                     approvals.Add(approval);
                 }
 
-                if (ServerPasswordGrantRecognizer.TryRecognizeDeclaration(symbol, out _) && TrustedLegacyApproval.Covering(symbol) is { } covering)
+                if (serverDeclarationsPossible && ServerPasswordGrantRecognizer.TryRecognizeDeclaration(symbol, out _) && TrustedLegacyApproval.Covering(symbol) is { } covering)
                 {
                     Record(covering.Target, symbol);
                 }

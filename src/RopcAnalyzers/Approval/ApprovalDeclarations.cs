@@ -1,9 +1,10 @@
 using System;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace RopcAnalyzers.Approval
 {
@@ -63,35 +64,34 @@ namespace RopcAnalyzers.Approval
                     SymbolKind.Field,
                     SymbolKind.Event);
 
-                start.RegisterOperationAction(
-                    operationContext =>
+                start.RegisterSyntaxNodeAction(
+                    nodeContext =>
                     {
-                        if (HasAttributeLists(operationContext.Operation.Syntax)
-                            && FunctionSymbol(operationContext.Operation) is { } function
+                        if (AttributedFunction(nodeContext.Node, nodeContext.SemanticModel, nodeContext.CancellationToken) is { } function
                             && TrustedLegacyApproval.On(function) is { } approval)
                         {
-                            onApproval(new DeclaredApproval(approval, operationContext.Options, operationContext.ReportDiagnostic, operationContext.CancellationToken));
+                            onApproval(new DeclaredApproval(approval, nodeContext.Options, nodeContext.ReportDiagnostic, nodeContext.CancellationToken));
                         }
                     },
-                    OperationKind.LocalFunction,
-                    OperationKind.AnonymousFunction);
+                    FunctionSyntaxKinds);
             });
         }
 
-        /// <summary>The local function or lambda an operation declares, if it declares one.</summary>
-        public static IMethodSymbol? FunctionSymbol(IOperation operation) => operation switch
-        {
-            ILocalFunctionOperation localFunction => localFunction.Symbol,
-            IAnonymousFunctionOperation lambda => lambda.Symbol,
-            _ => null,
-        };
+        /// <summary>The syntax of local functions and lambdas, the functions that can carry attributes inside a member.</summary>
+        public static readonly ImmutableArray<SyntaxKind> FunctionSyntaxKinds = ImmutableArray.Create(
+            SyntaxKind.LocalFunctionStatement,
+            SyntaxKind.ParenthesizedLambdaExpression,
+            SyntaxKind.SimpleLambdaExpression);
 
-        /// <summary>Whether a local function or lambda is written with attributes at all: most are not, and this needs no binding.</summary>
-        public static bool HasAttributeLists(SyntaxNode syntax) => syntax switch
+        /// <summary>
+        /// The local function or lambda declared by <paramref name="node"/>, when it is written with attributes: most are not,
+        /// and that is seen without binding.
+        /// </summary>
+        public static IMethodSymbol? AttributedFunction(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken) => node switch
         {
-            LocalFunctionStatementSyntax localFunction => localFunction.AttributeLists.Count > 0,
-            LambdaExpressionSyntax lambda => lambda.AttributeLists.Count > 0,
-            _ => true,
+            LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } localFunction => semanticModel.GetDeclaredSymbol(localFunction, cancellationToken) as IMethodSymbol,
+            LambdaExpressionSyntax { AttributeLists.Count: > 0 } lambda => semanticModel.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol,
+            _ => null,
         };
 
         /// <summary>The syntax of the attribute, when it is in source.</summary>

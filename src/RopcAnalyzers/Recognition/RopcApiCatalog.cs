@@ -180,6 +180,9 @@ namespace RopcAnalyzers.Recognition
 
         public ImmutableArray<RopcApi> All { get; private set; }
 
+        /// <summary>Whether no member is catalogued: no OAuth library is referenced and no wrapper configured.</summary>
+        public bool IsEmpty => methodsByName.Count == 0 && constructorsByTypeName.Count == 0;
+
         public RopcApi? FindMethod(IMethodSymbol method)
             => methodsByName.Count == 0 ? null : Find(methodsByName, method.Name, method.ContainingType);
 

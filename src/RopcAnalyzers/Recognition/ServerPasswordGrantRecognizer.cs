@@ -59,6 +59,17 @@ namespace RopcAnalyzers.Recognition
                 ? SiteOperationKinds
                 : SiteOperationKinds.Remove(OperationKind.PropertyReference);
 
+        /// <summary>
+        /// Whether <paramref name="compilation"/> can see an authorization-server library the recognizer knows (IdentityServer,
+        /// OpenIddict, ASOS, OWIN's OAuth server); without one, the only server sites are hand-written token endpoints.
+        /// </summary>
+        public static bool LibrariesReachableFrom(Compilation compilation)
+            => RopcApi.NamespaceExists(compilation, "IdentityServer4")
+               || RopcApi.NamespaceExists(compilation, "Duende.IdentityServer")
+               || RopcApi.NamespaceExists(compilation, "OpenIddict")
+               || RopcApi.NamespaceExists(compilation, "AspNet.Security.OpenIdConnect")
+               || RopcApi.NamespaceExists(compilation, OwinNamespace);
+
         /// <summary>OpenIddict's permission for the password grant (OpenIddictConstants.Permissions.GrantTypes.Password).</summary>
         internal const string OpenIddictPasswordPermission = "gt:password";
 

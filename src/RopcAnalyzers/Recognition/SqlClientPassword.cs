@@ -13,6 +13,11 @@ namespace RopcAnalyzers.Recognition
         public const string ApiName = "ActiveDirectoryPassword";
         public const string Description = "SqlClient Authentication=Active Directory Password";
 
+        /// <summary>Whether <paramref name="compilation"/> can see the SqlAuthenticationMethod of either SqlClient (the namespace alone is not enough: System.Data.Common declares System.Data.SqlClient.SortOrder).</summary>
+        public static bool IsReachableFrom(Compilation compilation)
+            => compilation.GetTypeByMetadataName("Microsoft.Data.SqlClient.SqlAuthenticationMethod") is not null
+               || compilation.GetTypeByMetadataName("System.Data.SqlClient.SqlAuthenticationMethod") is not null;
+
         /// <summary>builder.Authentication = SqlAuthenticationMethod.ActiveDirectoryPassword</summary>
         public static bool IsPasswordAuthentication(IOperation value)
             => StringValues.Unwrap(value) is IFieldReferenceOperation { Field: { Name: "ActiveDirectoryPassword", ContainingType: { Name: "SqlAuthenticationMethod" } type } }

@@ -75,7 +75,7 @@ namespace RopcAnalyzers.Recognition
             }
         }
 
-        private static bool TryGetLiteralInitializer(ISymbol member, CancellationToken cancellationToken, out string value)
+        internal static bool TryGetLiteralInitializer(ISymbol member, CancellationToken cancellationToken, out string value)
         {
             value = string.Empty;
             foreach (var reference in member.DeclaringSyntaxReferences)

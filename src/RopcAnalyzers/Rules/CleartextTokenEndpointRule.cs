@@ -19,7 +19,7 @@ namespace RopcAnalyzers.Rules
     {
         private const string CleartextScheme = "http://";
 
-        public static void Analyze(RopcRequest request, in OperationAnalysisContext context)
+        public static void Analyze(RopcRequest request, in UseSiteContext context)
         {
             var cancellationToken = context.CancellationToken;
             if (request.EndpointAddress is not { } address

@@ -11,7 +11,7 @@ namespace RopcAnalyzers.Rules
     /// </summary>
     internal static class HardCodedPasswordRule
     {
-        public static void Analyze(RopcRequest request, in OperationAnalysisContext context)
+        public static void Analyze(RopcRequest request, in UseSiteContext context)
         {
             // An empty or blank password gives nothing away (and is how placeholders are often written): not reported.
             Location? location = null;

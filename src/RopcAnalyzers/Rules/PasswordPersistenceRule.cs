@@ -39,7 +39,7 @@ namespace RopcAnalyzers.Rules
         /// <summary>The findings of one type's own members (nested types have their own), reported by <see cref="Report"/> at the type's end.</summary>
         public TypeFindings StartType() => new();
 
-        public void Analyze(RopcRequest request, TypeFindings findings, in OperationAnalysisContext context)
+        public void Analyze(RopcRequest request, TypeFindings findings, in UseSiteContext context)
         {
             if (PasswordTrail.Follow(request, context.ContainingSymbol, context.CancellationToken) is not { } trail)
             {

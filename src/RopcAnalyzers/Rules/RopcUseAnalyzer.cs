@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using RopcAnalyzers.Approval;
@@ -21,14 +24,21 @@ namespace RopcAnalyzers.Rules
     /// </summary>
     /// <remarks>
     /// One analyzer rather than one per rule because of cost: separate analyzers each registered the same operation
-    /// kinds and re-ran the same recognizer over every operation of the compilation. The operation action is
-    /// registered at each type's start, so the rules that aggregate per type (ROPC002, ROPC005, ROPC006) report at
-    /// the type's end. The compiler skips an analyzer only when all of its rules are off, so each rule is asked
-    /// whether the project switched it off (<see cref="RuleSwitches"/>) before it runs or reports.
+    /// kinds and re-ran the same recognizer over every operation of the compilation. Where an OAuth library (or a named
+    /// grant constant) can be used, every operation of the recognizers' kinds is offered to them; otherwise only the
+    /// operations of code blocks that spell out the grant in a string literal are (<see cref="GrantLiterals"/>). Either
+    /// way the actions are registered at each type's start, so the rules that aggregate per type (ROPC002, ROPC005,
+    /// ROPC006) report at the type's end. The compiler skips an analyzer only when all of its rules are off, so each
+    /// rule is asked whether the project switched it off (<see cref="RuleSwitches"/>) before it runs or reports.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RopcUseAnalyzer : DiagnosticAnalyzer
     {
+        private static readonly ImmutableArray<SyntaxKind> StringLiteralKinds = ImmutableArray.Create(
+            SyntaxKind.StringLiteralExpression,
+            SyntaxKind.Utf8StringLiteralExpression,
+            SyntaxKind.InterpolatedStringText);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.UnapprovedRopcRequest,
             Descriptors.PasswordPersisted,
@@ -46,113 +56,224 @@ namespace RopcAnalyzers.Rules
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
-                var persistence = new PasswordPersistenceRule(start.Compilation, recognizer);
-                var coverage = ApprovalCoverage.Create(start.Compilation);
-                var switches = new RuleSwitches(start.Compilation);
-                var kinds = RopcRecognizer.SiteOperationKinds.AddRange(ServerPasswordGrantRecognizer.SiteOperationKindsFor(start.Compilation)).Distinct().ToImmutableArray();
-                var kindsAndFunctions = kinds.Add(OperationKind.LocalFunction).Add(OperationKind.AnonymousFunction);
+                var compilation = start.Compilation;
+                var pass = new Pass(
+                    RopcRecognizer.Create(start.Options, compilation),
+                    ApprovalCoverage.Create(compilation),
+                    new RuleSwitches(compilation));
+                var persistence = new PasswordPersistenceRule(compilation, pass.Recognizer);
+                var fromGrantLiterals = GrantLiterals.SufficeFor(compilation, pass.Recognizer, start.CancellationToken);
+                var kinds = RopcRecognizer.SiteOperationKinds.AddRange(ServerPasswordGrantRecognizer.SiteOperationKindsFor(compilation)).Distinct().ToImmutableArray();
                 start.RegisterSymbolStartAction(
                     typeStart =>
                     {
-                        // Operation actions registered at a type's start see the code of that type's own members only
-                        // (nested types have their own start), and its end action runs after all of them.
+                        // Actions registered at a type's start see the code of that type's own members only (nested types
+                        // have their own start), and its end action runs after all of them.
                         var type = (INamedTypeSymbol)typeStart.Symbol;
-                        var findings = persistence.StartType();
-                        var typeCoverage = coverage?.ForType(type);
-                        typeStart.RegisterOperationAction(
-                            operationContext => AnalyzeOperation(operationContext, recognizer, switches, persistence, findings, typeCoverage),
-                            typeCoverage is null ? kinds : kindsAndFunctions);
+                        var state = new TypeState(persistence, pass.Coverage?.ForType(type));
+                        if (fromGrantLiterals)
+                        {
+                            typeStart.RegisterSyntaxNodeAction(nodeContext => pass.AnalyzeGrantLiteral(nodeContext, state), StringLiteralKinds);
+                        }
+                        else
+                        {
+                            typeStart.RegisterOperationAction(operationContext => pass.AnalyzeOperation(operationContext, state), kinds);
+                        }
+
+                        if (state.Coverage is { } coverage)
+                        {
+                            typeStart.RegisterSyntaxNodeAction(
+                                nodeContext =>
+                                {
+                                    if (ApprovalDeclarations.AttributedFunction(nodeContext.Node, nodeContext.SemanticModel, nodeContext.CancellationToken) is { } function)
+                                    {
+                                        coverage.OnAttributedFunction(function);
+                                    }
+                                },
+                                ApprovalDeclarations.FunctionSyntaxKinds);
+                        }
+
                         typeStart.RegisterSymbolEndAction(end =>
                         {
-                            void Report(Diagnostic diagnostic) => switches.Report(diagnostic, end.ReportDiagnostic, end.CancellationToken);
-                            persistence.Report(findings, Report);
-                            if (coverage is not null && type.ContainingType is null)
+                            void Report(Diagnostic diagnostic) => pass.Switches.Report(diagnostic, end.ReportDiagnostic, end.CancellationToken);
+                            persistence.Report(state.Findings, Report);
+                            if (pass.Coverage is not null && type.ContainingType is null)
                             {
-                                coverage.Judge(type, JudgeApproval, Report);
+                                pass.Coverage.Judge(type, JudgeApproval, Report);
                             }
                         });
                     },
                     SymbolKind.NamedType);
 
-                start.RegisterSymbolAction(symbolContext => ServerPasswordGrantRule.AnalyzeDeclaration(symbolContext, switches), SymbolKind.NamedType, SymbolKind.Method);
-                if (coverage is not null)
+                if (ServerPasswordGrantRecognizer.LibrariesReachableFrom(compilation))
                 {
-                    start.RegisterSyntaxNodeAction(nodeContext => StaleApprovalRule.AnalyzeAssemblyOrModuleAttributes(nodeContext, switches), SyntaxKind.AttributeList);
+                    start.RegisterSymbolAction(symbolContext => ServerPasswordGrantRule.AnalyzeDeclaration(symbolContext, pass.Switches), SymbolKind.NamedType, SymbolKind.Method);
+                }
+
+                if (pass.Coverage is not null)
+                {
+                    start.RegisterSyntaxNodeAction(nodeContext => StaleApprovalRule.AnalyzeAssemblyOrModuleAttributes(nodeContext, pass.Switches), SyntaxKind.AttributeList);
                 }
             });
-        }
-
-        private static void AnalyzeOperation(
-            OperationAnalysisContext context,
-            RopcRecognizer recognizer,
-            RuleSwitches switches,
-            PasswordPersistenceRule persistence,
-            PasswordPersistenceRule.TypeFindings findings,
-            ApprovalCoverage.TypeCoverage? coverage)
-        {
-            var operation = context.Operation;
-            var kind = operation.Kind;
-            if (kind is OperationKind.LocalFunction or OperationKind.AnonymousFunction)
-            {
-                coverage?.OnFunction(operation);
-                return;
-            }
-
-            var cancellationToken = context.CancellationToken;
-            if (SiteKinds.IsClientSite(kind) && recognizer.TryRecognize(operation, cancellationToken, out var request))
-            {
-                var approval = ApprovalOfUse(context, coverage);
-
-                var tree = operation.Syntax.SyntaxTree;
-                if (!switches.IsOff(RuleIdentifiers.UnapprovedRopcRequest, tree, cancellationToken))
-                {
-                    UnapprovedRopcRequestRule.Analyze(request, approval, context);
-                }
-
-                if (!switches.IsOff(RuleIdentifiers.PasswordPersisted, tree, cancellationToken))
-                {
-                    persistence.Analyze(request, findings, context);
-                }
-
-                if (!switches.IsOff(RuleIdentifiers.CleartextTokenEndpoint, tree, cancellationToken))
-                {
-                    CleartextTokenEndpointRule.Analyze(request, context);
-                }
-
-                if (!switches.IsOff(RuleIdentifiers.HardCodedPassword, tree, cancellationToken))
-                {
-                    HardCodedPasswordRule.Analyze(request, context);
-                }
-            }
-
-            if (SiteKinds.IsServerSite(kind) && ServerPasswordGrantRecognizer.TryRecognize(operation, cancellationToken, out var site))
-            {
-                var approval = ApprovalOfUse(context, coverage);
-
-                if (!switches.IsOff(RuleIdentifiers.ServerEnablesPasswordGrant, operation.Syntax.SyntaxTree, cancellationToken))
-                {
-                    ServerPasswordGrantRule.Analyze(site, approval, context);
-                }
-            }
-        }
-
-        /// <summary>The nearest approval of the ROPC use at the context's operation, recorded as a use it covers.</summary>
-        private static TrustedLegacyApproval? ApprovalOfUse(in OperationAnalysisContext context, ApprovalCoverage.TypeCoverage? coverage)
-        {
-            var approval = TrustedLegacyApproval.Find(context.Operation, context.ContainingSymbol);
-            if (approval is not null)
-            {
-                coverage?.OnUse(approval, context.ContainingSymbol);
-            }
-
-            return approval;
         }
 
         private static void JudgeApproval(ApprovalUsage usage, Action<Diagnostic> reportDiagnostic)
         {
             StaleApprovalRule.Judge(usage, reportDiagnostic);
             BroadApprovalRule.Judge(usage, reportDiagnostic);
+        }
+
+        /// <summary>What one type's code records for the rules that report at the type's end.</summary>
+        private sealed class TypeState
+        {
+            private ConcurrentDictionary<SyntaxNode, bool>? searchedCodeBlocks;
+
+            public TypeState(PasswordPersistenceRule persistence, ApprovalCoverage.TypeCoverage? coverage)
+            {
+                Persistence = persistence;
+                Findings = persistence.StartType();
+                Coverage = coverage;
+            }
+
+            public PasswordPersistenceRule Persistence { get; }
+
+            public PasswordPersistenceRule.TypeFindings Findings { get; }
+
+            public ApprovalCoverage.TypeCoverage? Coverage { get; }
+
+            /// <summary>Whether <paramref name="codeBlock"/> is searched for the first time (a block with several grant literals is searched once).</summary>
+            public bool StartSearch(SyntaxNode codeBlock)
+            {
+                var searched = searchedCodeBlocks ?? Interlocked.CompareExchange(ref searchedCodeBlocks, new ConcurrentDictionary<SyntaxNode, bool>(), null) ?? searchedCodeBlocks;
+                return searched.TryAdd(codeBlock, true);
+            }
+        }
+
+        /// <summary>The per-compilation state of the pass and the two ways it is handed operations.</summary>
+        private sealed class Pass
+        {
+            public Pass(RopcRecognizer recognizer, ApprovalCoverage? coverage, RuleSwitches switches)
+            {
+                Recognizer = recognizer;
+                Coverage = coverage;
+                Switches = switches;
+            }
+
+            public RopcRecognizer Recognizer { get; }
+
+            public ApprovalCoverage? Coverage { get; }
+
+            public RuleSwitches Switches { get; }
+
+            public void AnalyzeOperation(OperationAnalysisContext context, TypeState state)
+            {
+                var operation = context.Operation;
+                if (FindUse(operation, context.CancellationToken, out var request, out var serverSite))
+                {
+                    OnUse(new UseSiteContext(operation, context.ContainingSymbol, context.Options, context.ReportDiagnostic, context.CancellationToken), request, serverSite, state);
+                }
+            }
+
+            /// <summary>A string literal in a compilation where grant literals mark every use: the first one of a code block hands all of the block's operations to the recognizers.</summary>
+            public void AnalyzeGrantLiteral(SyntaxNodeAnalysisContext context, TypeState state)
+            {
+                var text = context.Node switch
+                {
+                    LiteralExpressionSyntax literal => literal.Token.ValueText,
+                    InterpolatedStringTextSyntax interpolatedText => interpolatedText.TextToken.ValueText,
+                    _ => string.Empty,
+                };
+
+                if (!GrantLiterals.MayMarkUse(text))
+                {
+                    return;
+                }
+
+                var codeBlock = GrantLiterals.CodeBlockOf(context.Node);
+                if (!state.StartSearch(codeBlock) || context.SemanticModel.GetOperation(codeBlock, context.CancellationToken) is not { } root)
+                {
+                    return;
+                }
+
+                var cancellationToken = context.CancellationToken;
+                if ((context.ContainingSymbol ?? context.SemanticModel.GetEnclosingSymbol(codeBlock.SpanStart, cancellationToken)) is not { } containingSymbol)
+                {
+                    return;
+                }
+
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (FindUse(operation, cancellationToken, out var request, out var serverSite))
+                    {
+                        OnUse(new UseSiteContext(operation, containingSymbol, context.Options, context.ReportDiagnostic, cancellationToken), request, serverSite, state);
+                    }
+                }
+            }
+
+            private bool FindUse(IOperation operation, CancellationToken cancellationToken, out RopcRequest? request, out ServerPasswordGrantSite? serverSite)
+            {
+                var kind = operation.Kind;
+                request = null;
+                serverSite = null;
+                if (SiteKinds.IsClientSite(kind))
+                {
+                    Recognizer.TryRecognize(operation, cancellationToken, out request);
+                }
+
+                if (SiteKinds.IsServerSite(kind))
+                {
+                    ServerPasswordGrantRecognizer.TryRecognize(operation, cancellationToken, out serverSite);
+                }
+
+                return request is not null || serverSite is not null;
+            }
+
+            private void OnUse(in UseSiteContext context, RopcRequest? request, ServerPasswordGrantSite? serverSite, TypeState state)
+            {
+                var approval = ApprovalOfUse(context, state.Coverage);
+                var tree = context.Operation.Syntax.SyntaxTree;
+                var cancellationToken = context.CancellationToken;
+                if (request is not null)
+                {
+                    if (!Switches.IsOff(RuleIdentifiers.UnapprovedRopcRequest, tree, cancellationToken))
+                    {
+                        UnapprovedRopcRequestRule.Analyze(request, approval, context);
+                    }
+
+                    if (!Switches.IsOff(RuleIdentifiers.PasswordPersisted, tree, cancellationToken))
+                    {
+                        state.Persistence.Analyze(request, state.Findings, context);
+                    }
+
+                    if (!Switches.IsOff(RuleIdentifiers.CleartextTokenEndpoint, tree, cancellationToken))
+                    {
+                        CleartextTokenEndpointRule.Analyze(request, context);
+                    }
+
+                    if (!Switches.IsOff(RuleIdentifiers.HardCodedPassword, tree, cancellationToken))
+                    {
+                        HardCodedPasswordRule.Analyze(request, context);
+                    }
+                }
+
+                if (serverSite is not null && !Switches.IsOff(RuleIdentifiers.ServerEnablesPasswordGrant, tree, cancellationToken))
+                {
+                    ServerPasswordGrantRule.Analyze(serverSite, approval, context);
+                }
+            }
+
+            /// <summary>The nearest approval of the ROPC use at the context's operation, recorded as a use it covers.</summary>
+            private static TrustedLegacyApproval? ApprovalOfUse(in UseSiteContext context, ApprovalCoverage.TypeCoverage? coverage)
+            {
+                var approval = TrustedLegacyApproval.Find(context.Operation, context.ContainingSymbol);
+                if (approval is not null)
+                {
+                    coverage?.OnUse(approval, context.ContainingSymbol);
+                }
+
+                return approval;
+            }
         }
 
         /// <summary>The operation kinds each recognizer looks at, looked up by kind.</summary>

@@ -13,7 +13,7 @@ namespace RopcAnalyzers.Rules
     /// </summary>
     internal static class ServerPasswordGrantRule
     {
-        public static void Analyze(ServerPasswordGrantSite site, TrustedLegacyApproval? approval, in OperationAnalysisContext context)
+        public static void Analyze(ServerPasswordGrantSite site, TrustedLegacyApproval? approval, in UseSiteContext context)
         {
             if (approval is null)
             {

@@ -8,7 +8,7 @@ namespace RopcAnalyzers.Rules
     /// <summary>ROPC001: an ROPC token request outside code approved with [TrustedLegacyRopc]. Run by <see cref="RopcUseAnalyzer"/>.</summary>
     internal static class UnapprovedRopcRequestRule
     {
-        public static void Analyze(RopcRequest request, TrustedLegacyApproval? approval, in OperationAnalysisContext context)
+        public static void Analyze(RopcRequest request, TrustedLegacyApproval? approval, in UseSiteContext context)
         {
             if (approval is not null)
             {

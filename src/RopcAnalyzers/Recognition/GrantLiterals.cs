@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RopcAnalyzers.Recognition
+{
+    /// <summary>
+    /// Finding ROPC uses from their string literals. Without an OAuth library, the only uses left are hand-written:
+    /// a form, body or server branch that spells out "grant_type" or "password" (or the Auth0 password-realm grant)
+    /// in a string literal of the same code block, or takes it from a named constant. When a compilation has no named
+    /// constant of that kind (<see cref="SufficeFor"/>), the analyzers look only at code blocks with such a literal
+    /// and hand each of their operations to the recognizers, instead of handing them every operation of the
+    /// compilation (the difference is most of the package's cost on code that never sends a password).
+    /// </summary>
+    internal static class GrantLiterals
+    {
+        /// <summary>Namespaces whose public constants spell out the password grant or the grant_type key.</summary>
+        private static readonly string[] GrantConstantNamespaces =
+        {
+            "Microsoft.IdentityModel.Protocols.OpenIdConnect",
+            "IdentityModel",
+            "Duende.IdentityModel",
+            "OpenIddict.Abstractions",
+        };
+
+        /// <summary>Whether a string written in source can be part of an ROPC use: it mentions the password grant or the grant_type key.</summary>
+        public static bool MayMarkUse(string text)
+            => text.IndexOf(RopcRecognizer.PasswordGrant, StringComparison.OrdinalIgnoreCase) >= 0
+               || text.IndexOf("grant", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>
+        /// Whether every ROPC use <paramref name="compilation"/> can contain has a <see cref="MayMarkUse"/> literal in its
+        /// code block: no catalogued API (library or configured wrapper) and no authorization-server or SqlClient library
+        /// can be called, no referenced library spells out the grant in a constant, and no constant, static readonly
+        /// field or get-only property declared in source holds such a string under a name (its own or its type's) that
+        /// mentions the grant or a password, and no member is named after the grant_type key (a DTO).
+        /// </summary>
+        public static bool SufficeFor(Compilation compilation, RopcRecognizer recognizer, CancellationToken cancellationToken)
+        {
+            if (!recognizer.Catalog.IsEmpty
+                || ServerPasswordGrantRecognizer.LibrariesReachableFrom(compilation)
+                || SqlClientPassword.IsReachableFrom(compilation))
+            {
+                return false;
+            }
+
+            foreach (var ns in GrantConstantNamespaces)
+            {
+                if (RopcApi.NamespaceExists(compilation, ns))
+                {
+                    return false;
+                }
+            }
+
+            // The names come from the declaration table without creating a symbol (the predicate collects them and
+            // declines every one); only the few members so named are then looked at.
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            compilation.ContainsSymbolsWithName(
+                name =>
+                {
+                    if (MayMarkUse(name))
+                    {
+                        names.Add(name);
+                    }
+
+                    return false;
+                },
+                SymbolFilter.TypeAndMember,
+                cancellationToken);
+
+            foreach (var name in names)
+            {
+                foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.TypeAndMember, cancellationToken))
+                {
+                    if (symbol is INamedTypeSymbol type)
+                    {
+                        foreach (var member in type.GetMembers())
+                        {
+                            if (HoldsGrantText(member, cancellationToken))
+                            {
+                                return false;
+                            }
+                        }
+                    }
+                    else if (HoldsGrantText(symbol, cancellationToken)
+                             || (symbol is IFieldSymbol or IPropertySymbol && FormPairs.KeyMatches(symbol.Name, RopcRecognizer.GrantTypeKey)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The code block the operation actions of a <see cref="SyntaxNode"/> belong to: a method, constructor, accessor,
+        /// operator or top-level program (whose operation is the whole body), or a field, property or enum member initializer
+        /// or expression body; the node itself elsewhere (an attribute argument). Local functions and lambdas belong to the
+        /// member they are written in.
+        /// </summary>
+        public static SyntaxNode CodeBlockOf(SyntaxNode node)
+        {
+            for (var current = node; current.Parent is { } parent; current = parent)
+            {
+                switch (parent)
+                {
+                    case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                        return parent;
+                    case GlobalStatementSyntax:
+                        return parent.Parent ?? parent;
+                    case VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax }:
+                    case MemberDeclarationSyntax or AttributeArgumentSyntax:
+                        return current;
+                }
+            }
+
+            return node;
+        }
+
+        private static bool HoldsGrantText(ISymbol member, CancellationToken cancellationToken)
+        {
+            switch (member)
+            {
+                case IFieldSymbol { Type.SpecialType: SpecialType.System_String, HasConstantValue: true } constant:
+                    return constant.ConstantValue is string value && MayMarkUse(value);
+                case IFieldSymbol { Type.SpecialType: SpecialType.System_String, IsReadOnly: true } field:
+                    return StringValues.TryGetLiteralInitializer(field, cancellationToken, out var fieldValue) && MayMarkUse(fieldValue);
+                case IPropertySymbol { Type.SpecialType: SpecialType.System_String, IsReadOnly: true, Parameters.IsEmpty: true } property:
+                    return StringValues.TryGetLiteralInitializer(property, cancellationToken, out var propertyValue) && MayMarkUse(propertyValue);
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RopcAnalyzers.Recognition;
+using RopcAnalyzers.Rules;
+using RopcAnalyzers.Tests.Infrastructure;
+using RopcAnalyzers.Tests.Robustness;
+
+namespace RopcAnalyzers.Tests.Recognition
+{
+    /// <summary>
+    /// Without an OAuth library, RopcUseAnalyzer searches only the code blocks that spell out the grant in a string literal
+    /// (<see cref="GrantLiterals"/>). It must find exactly what the search of every operation finds: the same code compiled
+    /// with the OAuth packages referenced (which turns the full search on) is the reference.
+    /// </summary>
+    public class GrantLiteralsTests
+    {
+        public static IEnumerable<object[]> HandWrittenUseNames => HandWrittenUses.Keys.Select(name => new object[] { name });
+
+        private static readonly Dictionary<string, (string Source, string[] ExpectedIds)> HandWrittenUses = new()
+        {
+            ["DictionaryFormToCleartextEndpoint"] = ("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                class Login
+                {
+                    Task<HttpResponseMessage> LogIn(HttpClient http, string user)
+                        => http.PostAsync("http://idp.example.com/token", new FormUrlEncodedContent(new Dictionary<string, string>
+                        {
+                            ["grant_type"] = "password",
+                            ["username"] = user,
+                            ["password"] = "hunter2",
+                        }));
+                }
+                """, new[] { "ROPC001", "ROPC007", "ROPC008" }),
+            ["KeyValuePairsWithGrantInALocal"] = ("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                class Login
+                {
+                    HttpContent Form(string user, string password)
+                    {
+                        var grant = "password";
+                        return new FormUrlEncodedContent(new List<KeyValuePair<string, string>> { new("grant_type", grant), new("username", user), new("password", password) });
+                    }
+                }
+                """, new[] { "ROPC001" }),
+            ["InterpolatedAndConcatenatedBodies"] = ("""
+                using System.Net.Http;
+                using System.Text;
+                class Login
+                {
+                    HttpContent Interpolated(string user, string password) => new StringContent($"grant_type=password&username={user}&password={password}", Encoding.UTF8, "application/x-www-form-urlencoded");
+                    HttpContent Concatenated(string user, string password) => new StringContent("grant_type=password&username=" + user + "&password=" + password);
+                }
+                """, new[] { "ROPC001", "ROPC001" }),
+            ["LambdaLocalFunctionAndNestedType"] = ("""
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Http;
+                class Outer
+                {
+                    Func<string, string, HttpContent> MakeForm() => (user, password) => new FormUrlEncodedContent(new Dictionary<string, string> { { "grant_type", "password" }, { "username", user }, { "password", password } });
+
+                    HttpContent Local(string user, string password)
+                    {
+                        return Form();
+                        HttpContent Form() => new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("grant_type", "password"), new KeyValuePair<string, string>("username", user) });
+                    }
+
+                    class Nested
+                    {
+                        readonly Dictionary<string, string> form = new() { ["grant_type"] = "password" };
+                    }
+                }
+                """, new[] { "ROPC001", "ROPC001", "ROPC001" }),
+            ["PasswordKeptInAFieldAndAConstructor"] = ("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                class Session
+                {
+                    private readonly string user;
+                    private readonly string password;
+
+                    public Session(string user, string password)
+                    {
+                        this.user = user;
+                        this.password = password;
+                    }
+
+                    public HttpContent Refresh() => new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = user, ["password"] = password });
+                }
+                """, new[] { "ROPC001", "ROPC002" }),
+            ["ApprovalsOnMethodsLambdasAndTypes"] = ("""
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using RopcAnalyzers;
+                class Legacy
+                {
+                    [TrustedLegacyRopc("Kiosk app of the trusted first party; retired with the 2027 rewrite.")]
+                    HttpContent Approved(string user, string password) => new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = user, ["password"] = password });
+
+                    [TrustedLegacyRopc("Was the kiosk login before the migration.")]
+                    void Stale() { }
+
+                    Func<string, HttpContent> ApprovedLambda() => [TrustedLegacyRopc("Kiosk app of the trusted first party; one exchange.")] (string password) => new StringContent("grant_type=password&password=" + password);
+
+                    Action StaleLambda() => [TrustedLegacyRopc("Nothing left here.")] () => { };
+                }
+                """, new[] { "ROPC005", "ROPC005" }),
+            ["ServerBranchesOnTheGrant"] = ("""
+                using System.Collections.Generic;
+                class TokenEndpoint
+                {
+                    string Handle(IDictionary<string, string> form)
+                    {
+                        if (form["grant_type"] == "password")
+                        {
+                            return "password";
+                        }
+
+                        switch (form["grant_type"])
+                        {
+                            case "password":
+                                return "again";
+                            default:
+                                return "other";
+                        }
+                    }
+                }
+                """, new[] { "ROPC009", "ROPC009" }),
+            ["SqlClientConnectionStringAndAuth0Realm"] = ("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                class Data
+                {
+                    const string ConnectionString = "Server=tcp:db.example.com;Authentication=Active Directory Password;User ID=app@example.com;Password=x";
+
+                    HttpContent Auth0(string user, string password) => new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["grant_type"] = "http://auth0.com/oauth/grant-type/password-realm",
+                        ["username"] = user,
+                        ["password"] = password,
+                        ["realm"] = "employees",
+                    });
+                }
+                """, new[] { "ROPC001", "ROPC001" }),
+            ["LookAlikes"] = ("""
+                using System.Collections.Generic;
+                class Account
+                {
+                    public string Password { get; set; } = "";
+                    string Prompt() => "Enter your password";
+                    bool IsPasswordGrant(IDictionary<string, string> form) => form.ContainsKey("grant_type");
+                    Dictionary<string, string> Settings() => new() { ["grant_type"] = "client_credentials", ["password_policy"] = "strict" };
+                }
+                """, new string[0]),
+        };
+
+        [Theory]
+        [MemberData(nameof(HandWrittenUseNames))]
+        public async Task HandWrittenUse_FromGrantLiterals_IsFoundAsByTheFullSearch(string name)
+        {
+            var (source, expectedIds) = HandWrittenUses[name];
+            var plain = Compile(source, TestReferences.Framework);
+            Assert.True(GrantLiterals.SufficeFor(plain, RopcRecognizer.Create(options: null, plain), CancellationToken.None));
+
+            var fromLiterals = await AnalyzeAsync(plain);
+            var full = await AnalyzeAsync(Compile(source, TestReferences.All));
+
+            Assert.Equal(expectedIds.OrderBy(id => id), fromLiterals.Select(diagnostic => diagnostic.Id).OrderBy(id => id));
+            Assert.Equal(Describe(full), Describe(fromLiterals));
+        }
+
+        [Fact]
+        public async Task EveryShapeThatCompilesWithoutLibraries_IsFoundAsByTheFullSearch()
+        {
+            var searchedFromLiterals = 0;
+            foreach (var (name, source) in RopcShapes.All)
+            {
+                var plain = Compile(source, TestReferences.Framework);
+                if (plain.GetDiagnostics().Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
+                {
+                    continue;
+                }
+
+                if (GrantLiterals.SufficeFor(plain, RopcRecognizer.Create(options: null, plain), CancellationToken.None))
+                {
+                    searchedFromLiterals++;
+                }
+
+                var fromLiterals = await AnalyzeAsync(plain);
+                var full = await AnalyzeAsync(Compile(source, TestReferences.All));
+                Assert.True(Describe(full).SequenceEqual(Describe(fromLiterals)), name + ": " + string.Join(", ", Describe(full)) + " <> " + string.Join(", ", Describe(fromLiterals)));
+            }
+
+            Assert.True(searchedFromLiterals >= 2, $"only {searchedFromLiterals} shapes were searched from their literals");
+        }
+
+        [Theory]
+        [InlineData("class Account { public string Password { get; set; } = \"\"; void ChangePassword() { } }", true)]
+        [InlineData("static class GrantTypes { public const string Password = \"password\"; }", false)]
+        [InlineData("static class OAuth { public const string PasswordGrant = \"password\"; }", false)]
+        [InlineData("static class OAuth { public static readonly string PasswordGrant = \"password\"; }", false)]
+        [InlineData("static class OAuth { public static string GrantKey { get; } = \"grant_type\"; }", false)]
+        [InlineData("class TokenForm { public string? GrantType { get; set; } }", false)]
+        [InlineData("class TokenForm { public string? grant_type; }", false)]
+        [InlineData("static class Messages { public const string PasswordHint = \"Use a long passphrase\"; }", true)]
+        [InlineData("namespace Microsoft.IdentityModel.Protocols.OpenIdConnect { static class OpenIdConnectGrantTypes { } }", false)]
+        [InlineData("namespace Microsoft.Owin.Security.OAuth { class OAuthAuthorizationServerProvider { } }", false)]
+        [InlineData("namespace Microsoft.Data.SqlClient { enum SqlAuthenticationMethod { ActiveDirectoryPassword } }", false)]
+        public void GrantLiteralsSuffice_UnlessALibraryOrANamedGrantConstantCanCarryTheGrant(string source, bool suffice)
+        {
+            var compilation = Compile(source, TestReferences.Framework);
+            Assert.Equal(suffice, GrantLiterals.SufficeFor(compilation, RopcRecognizer.Create(options: null, compilation), CancellationToken.None));
+        }
+
+        [Fact]
+        public void WithAnOAuthLibraryReferenced_EveryOperationIsSearched()
+        {
+            var compilation = Compile("class C { }", TestReferences.All);
+            Assert.False(GrantLiterals.SufficeFor(compilation, RopcRecognizer.Create(options: null, compilation), CancellationToken.None));
+        }
+
+        [Theory]
+        [InlineData("grant_type=password&username=u", true)]
+        [InlineData("PASSWORD", true)]
+        [InlineData("GrantType", true)]
+        [InlineData("http://auth0.com/oauth/grant-type/password-realm", true)]
+        [InlineData("client_credentials", false)]
+        [InlineData("", false)]
+        public void MayMarkUse_MentionsTheGrantOrAPassword(string text, bool marks)
+            => Assert.Equal(marks, GrantLiterals.MayMarkUse(text));
+
+        private static CSharpCompilation Compile(string source, IEnumerable<MetadataReference> references)
+            => CSharpCompilation.Create(
+                "GrantLiterals",
+                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)), CSharpSyntaxTree.ParseText(ShippedSources.TrustedLegacyRopcAttribute, new CSharpParseOptions(LanguageVersion.Latest)) },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(CSharpCompilation compilation)
+        {
+            var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+            var withAnalyzers = compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new RopcUseAnalyzer()),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
+            return diagnostics;
+        }
+
+        private static IEnumerable<string> Describe(ImmutableArray<Diagnostic> diagnostics)
+            => diagnostics.Select(diagnostic => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").OrderBy(text => text, System.StringComparer.Ordinal);
+    }
+}
