@@ -152,6 +152,19 @@ namespace RopcAnalyzers.Tests.Recognition
                     });
                 }
                 """, new[] { "ROPC001", "ROPC001" }),
+            // The password sent is kept in a property of the requesting object: ROPC002 too.
+            ["PropertiesAccessorsAndOperators"] = ("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                class Login
+                {
+                    public string User { get; set; } = "";
+                    public string Secret { get; set; } = "";
+                    HttpContent Form => new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = User, ["password"] = Secret });
+                    HttpContent Body { get { return new StringContent("grant_type=password&username=" + User); } }
+                    public static HttpContent operator +(Login login, string scope) => new StringContent("grant_type=password&scope=" + scope);
+                }
+                """, new[] { "ROPC001", "ROPC001", "ROPC001", "ROPC002" }),
             ["LookAlikes"] = ("""
                 using System.Collections.Generic;
                 class Account
@@ -176,6 +189,26 @@ namespace RopcAnalyzers.Tests.Recognition
             var full = await AnalyzeAsync(Compile(source, TestReferences.All));
 
             Assert.Equal(expectedIds.OrderBy(id => id), fromLiterals.Select(diagnostic => diagnostic.Id).OrderBy(id => id));
+            Assert.Equal(Describe(full), Describe(fromLiterals));
+        }
+
+        [Fact]
+        public async Task TopLevelStatements_FromGrantLiterals_AreFoundAsByTheFullSearch()
+        {
+            const string Source = """
+                using System.Collections.Generic;
+                using System.Net.Http;
+                var http = new HttpClient();
+                var response = await http.PostAsync("https://idp.example.com/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = args[0], ["password"] = args[1] }));
+                System.Console.WriteLine(response.StatusCode);
+                """;
+            var plain = Compile(Source, TestReferences.Framework, OutputKind.ConsoleApplication);
+            Assert.True(GrantLiterals.SufficeFor(plain, RopcRecognizer.Create(options: null, plain), CancellationToken.None));
+
+            var fromLiterals = await AnalyzeAsync(plain);
+            var full = await AnalyzeAsync(Compile(Source, TestReferences.All, OutputKind.ConsoleApplication));
+
+            Assert.Equal("ROPC001", Assert.Single(fromLiterals).Id);
             Assert.Equal(Describe(full), Describe(fromLiterals));
         }
 
@@ -239,12 +272,12 @@ namespace RopcAnalyzers.Tests.Recognition
         public void MayMarkUse_MentionsTheGrantOrAPassword(string text, bool marks)
             => Assert.Equal(marks, GrantLiterals.MayMarkUse(text));
 
-        private static CSharpCompilation Compile(string source, IEnumerable<MetadataReference> references)
+        private static CSharpCompilation Compile(string source, IEnumerable<MetadataReference> references, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
             => CSharpCompilation.Create(
                 "GrantLiterals",
                 new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)), CSharpSyntaxTree.ParseText(ShippedSources.TrustedLegacyRopcAttribute, new CSharpParseOptions(LanguageVersion.Latest)) },
                 references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
 
         private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(CSharpCompilation compilation)
         {
