@@ -23,6 +23,12 @@ namespace RopcAnalyzers.Options
         /// <summary>Whether http:// token endpoints on loopback hosts are accepted (true or false; true when unset or malformed).</summary>
         public const string AllowLoopbackHttpKey = Prefix + "allow_loopback_http";
 
+        /// <summary>
+        /// Whether every operation is offered to the recognizers even in a project without an OAuth library (true or false;
+        /// false when unset or malformed): for grant constants that the literal search cannot see (<see cref="GrantLiterals"/>).
+        /// </summary>
+        public const string SearchEveryOperationKey = Prefix + "search_every_operation";
+
         /// <summary>A team's own ROPC wrappers; read by <see cref="RopcRecognizer.Create"/>.</summary>
         public const string AdditionalRopcApisKey = RopcRecognizer.ConfiguredApisOptionKey;
 
@@ -62,6 +68,26 @@ namespace RopcAnalyzers.Options
             return values;
         }
 
+        /// <summary>Whether the global options or the options of any file of <paramref name="compilation"/> set <see cref="SearchEveryOperationKey"/> to true.</summary>
+        public static bool SearchEveryOperation(AnalyzerOptions options, Compilation compilation)
+        {
+            var provider = options.AnalyzerConfigOptionsProvider;
+            if (IsTrue(provider.GlobalOptions, SearchEveryOperationKey))
+            {
+                return true;
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (IsTrue(provider.GetOptions(tree), SearchEveryOperationKey))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The reference date for approval expiries in <paramref name="tree"/>.</summary>
         public static DateTime ReferenceDate(AnalyzerOptions options, SyntaxTree? tree)
             => TryGetValue(options, tree, ReferenceDateKey, out var text) && TryParseDate(text, out var configured)
@@ -70,6 +96,9 @@ namespace RopcAnalyzers.Options
 
         public static bool AllowLoopbackHttp(AnalyzerOptions options, SyntaxTree? tree)
             => !TryGetValue(options, tree, AllowLoopbackHttpKey, out var text) || !bool.TryParse(text, out var allowed) || allowed;
+
+        private static bool IsTrue(AnalyzerConfigOptions options, string key)
+            => options.TryGetValue(key, out var text) && bool.TryParse(text?.Trim(), out var value) && value;
 
         private static void AddListEntries(AnalyzerConfigOptions options, string key, HashSet<string> values)
         {

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RopcAnalyzers.Options;
 
 namespace RopcAnalyzers.Recognition
 {
@@ -32,14 +34,16 @@ namespace RopcAnalyzers.Recognition
 
         /// <summary>
         /// Whether every ROPC use <paramref name="compilation"/> can contain has a <see cref="MayMarkUse"/> literal in its
-        /// code block: no catalogued API (library or configured wrapper) and no authorization-server or SqlClient library
+        /// code block, as far as can be told without looking at every operation: the project did not ask for every operation
+        /// to be searched (<see cref="RopcOptions.SearchEveryOperationKey"/>), no catalogued API (library or configured wrapper) and no authorization-server or SqlClient library
         /// can be called, no referenced library spells out the grant in a constant, and no constant, static readonly
         /// field or get-only property declared in source holds such a string under a name (its own or its type's) that
         /// mentions the grant or a password, and no member is named after the grant_type key (a DTO).
         /// </summary>
-        public static bool SufficeFor(Compilation compilation, RopcRecognizer recognizer, CancellationToken cancellationToken)
+        public static bool SufficeFor(AnalyzerOptions? options, Compilation compilation, RopcRecognizer recognizer, CancellationToken cancellationToken)
         {
-            if (!recognizer.Catalog.IsEmpty
+            if ((options is not null && RopcOptions.SearchEveryOperation(options, compilation))
+                || !recognizer.Catalog.IsEmpty
                 || ServerPasswordGrantRecognizer.LibrariesReachableFrom(compilation)
                 || SqlClientPassword.IsReachableFrom(compilation))
             {
@@ -97,9 +101,9 @@ namespace RopcAnalyzers.Recognition
 
         /// <summary>
         /// The code block the operation actions of a <see cref="SyntaxNode"/> belong to: a method, constructor, accessor,
-        /// operator or top-level program (whose operation is the whole body), or a field, property or enum member initializer
-        /// or expression body; the node itself elsewhere (an attribute argument). Local functions and lambdas belong to the
-        /// member they are written in.
+        /// operator or top-level program (whose operation is the whole body), or a field, property, enum member or
+        /// parameter initializer or expression body; the node itself elsewhere (an attribute argument). Local functions and
+        /// lambdas belong to the member they are written in.
         /// </summary>
         public static SyntaxNode CodeBlockOf(SyntaxNode node)
         {
@@ -112,12 +116,30 @@ namespace RopcAnalyzers.Recognition
                     case GlobalStatementSyntax:
                         return parent.Parent ?? parent;
                     case VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax }:
+                    case ParameterSyntax:
                     case MemberDeclarationSyntax or AttributeArgumentSyntax:
                         return current;
                 }
             }
 
             return node;
+        }
+
+        /// <summary>
+        /// The outermost expression that <paramref name="node"/> is part of, for code blocks without an operation of their
+        /// own: the arguments of a primary constructor's base type, a delegate's or indexer's parameter default.
+        /// </summary>
+        public static SyntaxNode OutermostExpressionOf(SyntaxNode node)
+        {
+            var current = node;
+            while (current.Parent is ExpressionSyntax or InterpolationSyntax or InterpolatedStringContentSyntax
+                   || current.Parent is ArgumentSyntax { Parent.Parent: ExpressionSyntax }
+                   || current.Parent is ArgumentListSyntax { Parent: ExpressionSyntax })
+            {
+                current = current.Parent;
+            }
+
+            return current;
         }
 
         private static bool HoldsGrantText(ISymbol member, CancellationToken cancellationToken)

@@ -62,7 +62,7 @@ namespace RopcAnalyzers.Rules
                     ApprovalCoverage.Create(compilation),
                     new RuleSwitches(compilation));
                 var persistence = new PasswordPersistenceRule(compilation, pass.Recognizer);
-                var fromGrantLiterals = GrantLiterals.SufficeFor(compilation, pass.Recognizer, start.CancellationToken);
+                var fromGrantLiterals = GrantLiterals.SufficeFor(start.Options, compilation, pass.Recognizer, start.CancellationToken);
                 var kinds = RopcRecognizer.SiteOperationKinds.AddRange(ServerPasswordGrantRecognizer.SiteOperationKindsFor(compilation)).Distinct().ToImmutableArray();
                 start.RegisterSymbolStartAction(
                     typeStart =>
@@ -190,7 +190,14 @@ namespace RopcAnalyzers.Rules
                 }
 
                 var codeBlock = GrantLiterals.CodeBlockOf(context.Node);
-                if (!state.StartSearch(codeBlock) || context.SemanticModel.GetOperation(codeBlock, context.CancellationToken) is not { } root)
+                var root = context.SemanticModel.GetOperation(codeBlock, context.CancellationToken);
+                if (root is null)
+                {
+                    codeBlock = GrantLiterals.OutermostExpressionOf(context.Node);
+                    root = context.SemanticModel.GetOperation(codeBlock, context.CancellationToken);
+                }
+
+                if (root is null || !state.StartSearch(codeBlock))
                 {
                     return;
                 }

@@ -152,6 +152,26 @@ namespace RopcAnalyzers.Tests.Recognition
                     });
                 }
                 """, new[] { "ROPC001", "ROPC001" }),
+            // Code blocks without an operation of their own (a delegate's parameter default, a primary constructor's base arguments):
+            // the literal's outermost expression is searched. The bodies that spell out a password: ROPC008 too.
+            ["ParameterDefaultsAndPrimaryConstructorBases"] = ("""
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                class Kiosk
+                {
+                    Task<HttpResponseMessage> Send(HttpClient http, string body = "grant_type=password&username=kiosk&password=hunter2")
+                        => http.PostAsync("https://idp.example.com/token", new StringContent(body));
+                }
+
+                delegate void Sender(string body = "grant_type=password&username=kiosk&password=hunter2");
+
+                sealed class PasswordForm(string user, string password) : FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = user, ["password"] = password });
+
+                record Base(string Body);
+
+                record PasswordBody(string User) : Base("grant_type=password&username=" + User);
+                """, new[] { "ROPC001", "ROPC001", "ROPC001", "ROPC001", "ROPC008", "ROPC008" }),
             // The password sent is kept in a property of the requesting object: ROPC002 too.
             ["PropertiesAccessorsAndOperators"] = ("""
                 using System.Collections.Generic;
@@ -183,13 +203,13 @@ namespace RopcAnalyzers.Tests.Recognition
         {
             var (source, expectedIds) = HandWrittenUses[name];
             var plain = Compile(source, TestReferences.Framework);
-            Assert.True(GrantLiterals.SufficeFor(plain, RopcRecognizer.Create(options: null, plain), CancellationToken.None));
+            Assert.True(GrantLiterals.SufficeFor(options: null, plain, RopcRecognizer.Create(options: null, plain), CancellationToken.None));
 
             var fromLiterals = await AnalyzeAsync(plain);
             var full = await AnalyzeAsync(Compile(source, TestReferences.All));
 
-            Assert.Equal(expectedIds.OrderBy(id => id), fromLiterals.Select(diagnostic => diagnostic.Id).OrderBy(id => id));
             Assert.Equal(Describe(full), Describe(fromLiterals));
+            Assert.Equal(string.Join(" ", expectedIds.OrderBy(id => id)), string.Join(" ", fromLiterals.Select(diagnostic => diagnostic.Id).OrderBy(id => id)));
         }
 
         [Fact]
@@ -203,7 +223,7 @@ namespace RopcAnalyzers.Tests.Recognition
                 System.Console.WriteLine(response.StatusCode);
                 """;
             var plain = Compile(Source, TestReferences.Framework, OutputKind.ConsoleApplication);
-            Assert.True(GrantLiterals.SufficeFor(plain, RopcRecognizer.Create(options: null, plain), CancellationToken.None));
+            Assert.True(GrantLiterals.SufficeFor(options: null, plain, RopcRecognizer.Create(options: null, plain), CancellationToken.None));
 
             var fromLiterals = await AnalyzeAsync(plain);
             var full = await AnalyzeAsync(Compile(Source, TestReferences.All, OutputKind.ConsoleApplication));
@@ -211,6 +231,46 @@ namespace RopcAnalyzers.Tests.Recognition
             Assert.Equal("ROPC001", Assert.Single(fromLiterals).Id);
             Assert.Equal(Describe(full), Describe(fromLiterals));
         }
+
+        private const string SharedConstantsForm = """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            class Login
+            {
+                HttpContent Form(string user, string password) => new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    {|#0:[Shared.OAuth.Key] = Shared.OAuth.Ropc|},
+                    ["username"] = user,
+                    [Shared.OAuth.Secret] = password,
+                });
+            }
+            """;
+
+        /// <summary>The documented gap: key and grant value from another assembly's constants named after neither, no grant literal.</summary>
+        [Fact]
+        public Task ConstantsOfAnotherAssembly_NamedAfterNeither_AreNotSearchedFromLiterals()
+            => new RuleTest(RuleIdentifiers.UnapprovedRopcRequest, SharedConstantsForm.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), TestReferences.Framework.Add(SharedConstants.Value)).RunAsync();
+
+        [Fact]
+        public Task SearchEveryOperation_FindsWhatTheLiteralSearchCannotSee()
+        {
+            var test = new RuleTest(RuleIdentifiers.UnapprovedRopcRequest, SharedConstantsForm, TestReferences.Framework.Add(SharedConstants.Value))
+                .WithEditorConfig("ropc_analyzers.search_every_operation = true");
+            test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.UnapprovedRopcRequest).WithLocation(0).WithArguments("form field grant_type=password"));
+            return test.RunAsync();
+        }
+
+        private static readonly System.Lazy<MetadataReference> SharedConstants = new(() =>
+        {
+            var shared = CSharpCompilation.Create(
+                "Shared",
+                new[] { CSharpSyntaxTree.ParseText("namespace Shared { public static class OAuth { public const string Key = \"grant_type\"; public const string Ropc = \"password\"; public const string Secret = \"password\"; } }") },
+                TestReferences.Framework,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new System.IO.MemoryStream();
+            Assert.True(shared.Emit(image).Success);
+            return MetadataReference.CreateFromImage(image.ToArray());
+        });
 
         [Fact]
         public async Task EveryShapeThatCompilesWithoutLibraries_IsFoundAsByTheFullSearch()
@@ -224,7 +284,7 @@ namespace RopcAnalyzers.Tests.Recognition
                     continue;
                 }
 
-                if (GrantLiterals.SufficeFor(plain, RopcRecognizer.Create(options: null, plain), CancellationToken.None))
+                if (GrantLiterals.SufficeFor(options: null, plain, RopcRecognizer.Create(options: null, plain), CancellationToken.None))
                 {
                     searchedFromLiterals++;
                 }
@@ -252,14 +312,14 @@ namespace RopcAnalyzers.Tests.Recognition
         public void GrantLiteralsSuffice_UnlessALibraryOrANamedGrantConstantCanCarryTheGrant(string source, bool suffice)
         {
             var compilation = Compile(source, TestReferences.Framework);
-            Assert.Equal(suffice, GrantLiterals.SufficeFor(compilation, RopcRecognizer.Create(options: null, compilation), CancellationToken.None));
+            Assert.Equal(suffice, GrantLiterals.SufficeFor(options: null, compilation, RopcRecognizer.Create(options: null, compilation), CancellationToken.None));
         }
 
         [Fact]
         public void WithAnOAuthLibraryReferenced_EveryOperationIsSearched()
         {
             var compilation = Compile("class C { }", TestReferences.All);
-            Assert.False(GrantLiterals.SufficeFor(compilation, RopcRecognizer.Create(options: null, compilation), CancellationToken.None));
+            Assert.False(GrantLiterals.SufficeFor(options: null, compilation, RopcRecognizer.Create(options: null, compilation), CancellationToken.None));
         }
 
         [Theory]
