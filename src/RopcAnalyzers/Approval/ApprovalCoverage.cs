@@ -53,9 +53,12 @@ namespace RopcAnalyzers.Approval
             this.serverDeclarationsPossible = serverDeclarationsPossible;
         }
 
-        /// <summary>The coverage of one compilation; null when the approval attribute does not exist in it (no approval can be written).</summary>
-        public static ApprovalCoverage? Create(Compilation compilation)
-            => TrustedLegacyApproval.IsDeclaredIn(compilation) ? new ApprovalCoverage(ServerPasswordGrantRecognizer.LibrariesReachableFrom(compilation)) : null;
+        /// <summary>
+        /// The coverage of one compilation; null when the approval attribute does not exist in it (no approval can be
+        /// written). Declarations are recognised as uses only when <paramref name="serverLibrariesReachable"/>.
+        /// </summary>
+        public static ApprovalCoverage? Create(Compilation compilation, bool serverLibrariesReachable)
+            => TrustedLegacyApproval.IsDeclaredIn(compilation) ? new ApprovalCoverage(serverLibrariesReachable) : null;
 
         /// <summary>The state that the code of <paramref name="type"/>'s own members records into: that of its outermost type.</summary>
         public TypeCoverage ForType(INamedTypeSymbol type)

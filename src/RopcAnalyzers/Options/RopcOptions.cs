@@ -58,11 +58,9 @@ namespace RopcAnalyzers.Options
         public static IReadOnlyCollection<string> ListValues(AnalyzerOptions options, Compilation compilation, string key)
         {
             var values = new HashSet<string>(StringComparer.Ordinal);
-            var provider = options.AnalyzerConfigOptionsProvider;
-            AddListEntries(provider.GlobalOptions, key, values);
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var configured in CompilationWideOptions(options, compilation))
             {
-                AddListEntries(provider.GetOptions(tree), key, values);
+                AddListEntries(configured, key, values);
             }
 
             return values;
@@ -71,15 +69,9 @@ namespace RopcAnalyzers.Options
         /// <summary>Whether the global options or the options of any file of <paramref name="compilation"/> set <see cref="SearchEveryOperationKey"/> to true.</summary>
         public static bool SearchEveryOperation(AnalyzerOptions options, Compilation compilation)
         {
-            var provider = options.AnalyzerConfigOptionsProvider;
-            if (IsTrue(provider.GlobalOptions, SearchEveryOperationKey))
+            foreach (var configured in CompilationWideOptions(options, compilation))
             {
-                return true;
-            }
-
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                if (IsTrue(provider.GetOptions(tree), SearchEveryOperationKey))
+                if (configured.TryGetValue(SearchEveryOperationKey, out var text) && bool.TryParse(text?.Trim(), out var value) && value)
                 {
                     return true;
                 }
@@ -97,8 +89,16 @@ namespace RopcAnalyzers.Options
         public static bool AllowLoopbackHttp(AnalyzerOptions options, SyntaxTree? tree)
             => !TryGetValue(options, tree, AllowLoopbackHttpKey, out var text) || !bool.TryParse(text, out var allowed) || allowed;
 
-        private static bool IsTrue(AnalyzerConfigOptions options, string key)
-            => options.TryGetValue(key, out var text) && bool.TryParse(text?.Trim(), out var value) && value;
+        /// <summary>The global options, then the options of every file: where a setting for the whole compilation may be written.</summary>
+        private static IEnumerable<AnalyzerConfigOptions> CompilationWideOptions(AnalyzerOptions options, Compilation compilation)
+        {
+            var provider = options.AnalyzerConfigOptionsProvider;
+            yield return provider.GlobalOptions;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                yield return provider.GetOptions(tree);
+            }
+        }
 
         private static void AddListEntries(AnalyzerConfigOptions options, string key, HashSet<string> values)
         {

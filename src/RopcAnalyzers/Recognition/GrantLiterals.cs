@@ -34,11 +34,12 @@ namespace RopcAnalyzers.Recognition
 
         /// <summary>
         /// Whether every ROPC use <paramref name="compilation"/> can contain has a <see cref="MayMarkUse"/> literal in its
-        /// code block, as far as can be told without looking at every operation: the project did not ask for every operation
-        /// to be searched (<see cref="RopcOptions.SearchEveryOperationKey"/>), no catalogued API (library or configured wrapper) and no authorization-server or SqlClient library
-        /// can be called, no referenced library spells out the grant in a constant, and no constant, static readonly
-        /// field or get-only property declared in source holds such a string under a name (its own or its type's) that
-        /// mentions the grant or a password, and no member is named after the grant_type key (a DTO).
+        /// code block, as far as can be told without looking at every operation: the project did not ask for every
+        /// operation to be searched (<see cref="RopcOptions.SearchEveryOperationKey"/>); no catalogued API (library or
+        /// configured wrapper) and no authorization-server or SqlClient library can be called; no referenced library
+        /// spells out the grant in a constant; no constant, static readonly field or get-only property declared in
+        /// source holds such a string under a name (its own or its type's) that mentions the grant or a password; and
+        /// no member is named after the grant_type key (a DTO).
         /// </summary>
         public static bool SufficeFor(AnalyzerOptions? options, Compilation compilation, RopcRecognizer recognizer, CancellationToken cancellationToken)
         {

@@ -57,9 +57,10 @@ namespace RopcAnalyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var compilation = start.Compilation;
+                var serverLibrariesReachable = ServerPasswordGrantRecognizer.LibrariesReachableFrom(compilation);
                 var pass = new Pass(
                     RopcRecognizer.Create(start.Options, compilation),
-                    ApprovalCoverage.Create(compilation),
+                    ApprovalCoverage.Create(compilation, serverLibrariesReachable),
                     new RuleSwitches(compilation));
                 var persistence = new PasswordPersistenceRule(compilation, pass.Recognizer);
                 var fromGrantLiterals = GrantLiterals.SufficeFor(start.Options, compilation, pass.Recognizer, start.CancellationToken);
@@ -105,7 +106,7 @@ namespace RopcAnalyzers.Rules
                     },
                     SymbolKind.NamedType);
 
-                if (ServerPasswordGrantRecognizer.LibrariesReachableFrom(compilation))
+                if (serverLibrariesReachable)
                 {
                     start.RegisterSymbolAction(symbolContext => ServerPasswordGrantRule.AnalyzeDeclaration(symbolContext, pass.Switches), SymbolKind.NamedType, SymbolKind.Method);
                 }
