@@ -255,7 +255,7 @@ namespace RopcAnalyzers.Persistence
                     Visit(coalesce.WhenNull, depth + 1);
                     break;
 
-                case IInvocationOperation invocation when PreservesValue(invocation) is { } source:
+                case IInvocationOperation invocation when PreservedOperand(invocation) is { } source:
                     Visit(source, depth + 1);
                     break;
             }
@@ -369,7 +369,7 @@ namespace RopcAnalyzers.Persistence
 
                     return false;
 
-                case IInvocationOperation invocation when PreservesValue(invocation) is { } source:
+                case IInvocationOperation invocation when PreservedOperand(invocation) is { } source:
                     return Carries(source, depth + 1);
 
                 default:
@@ -396,7 +396,7 @@ namespace RopcAnalyzers.Persistence
         }
 
         /// <summary>The operand of a call that returns the same password in another form: Trim, ToString, URL or data escaping.</summary>
-        private static IOperation? PreservesValue(IInvocationOperation invocation)
+        internal static IOperation? PreservedOperand(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;

@@ -143,6 +143,23 @@ namespace RopcAnalyzers.Recognition
             return current;
         }
 
+        /// <summary>
+        /// The operation of the code block <paramref name="node"/> is written in (<see cref="CodeBlockOf"/>), or of its
+        /// outermost expression where the block has no operation of its own; null where neither has one.
+        /// </summary>
+        public static IOperation? OperationOfCodeBlock(SemanticModel semanticModel, SyntaxNode node, CancellationToken cancellationToken, out SyntaxNode codeBlock)
+        {
+            codeBlock = CodeBlockOf(node);
+            var root = semanticModel.GetOperation(codeBlock, cancellationToken);
+            if (root is null)
+            {
+                codeBlock = OutermostExpressionOf(node);
+                root = semanticModel.GetOperation(codeBlock, cancellationToken);
+            }
+
+            return root;
+        }
+
         private static bool HoldsGrantText(ISymbol member, CancellationToken cancellationToken)
         {
             switch (member)

@@ -49,9 +49,11 @@ namespace RopcAnalyzers.Recognition
         }
 
         /// <summary>Sets the slot named by <paramref name="key"/>, keeping a value that was found first.</summary>
-        public static void Assign(RopcRequest request, string key, IOperation value)
+        public static void Assign(RopcRequest request, string key, IOperation value) => Assign(request, SlotOf(key), value);
+
+        public static void Assign(RopcRequest request, RequestSlot slot, IOperation value)
         {
-            switch (SlotOf(key))
+            switch (slot)
             {
                 case RequestSlot.Password:
                     request.Password ??= value;

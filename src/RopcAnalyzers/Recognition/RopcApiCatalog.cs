@@ -183,6 +183,10 @@ namespace RopcAnalyzers.Recognition
         /// <summary>Whether no member is catalogued: no OAuth library is referenced and no wrapper configured.</summary>
         public bool IsEmpty => methodsByName.Count == 0 && constructorsByTypeName.Count == 0;
 
+        /// <summary>Whether <paramref name="identifier"/> is the name of a catalogued method or of a type whose constructor is catalogued.</summary>
+        public bool Names(string identifier)
+            => methodsByName.ContainsKey(identifier) || constructorsByTypeName.ContainsKey(identifier);
+
         public RopcApi? FindMethod(IMethodSymbol method)
             => methodsByName.Count == 0 ? null : Find(methodsByName, method.Name, method.ContainingType);
 

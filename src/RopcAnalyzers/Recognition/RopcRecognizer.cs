@@ -40,14 +40,21 @@ namespace RopcAnalyzers.Recognition
         private const string FormBodyDescription = "request body with grant_type=password";
 
         private readonly RopcApiCatalog catalog;
+        private readonly ReachOnce? reach;
 
-        private RopcRecognizer(RopcApiCatalog catalog)
+        private RopcRecognizer(RopcApiCatalog catalog, Compilation? compilation)
         {
             this.catalog = catalog;
+            if (compilation is not null)
+            {
+                // The wrappers are learned by a recognizer that knows no wrapper (the requests they reach).
+                var direct = new RopcRecognizer(catalog, compilation: null);
+                reach = new ReachOnce(cancellationToken => RequestReach.Build(new SourceScan(compilation), direct, cancellationToken));
+            }
         }
 
-        /// <summary>The recognizer with only the built-in catalog.</summary>
-        public static RopcRecognizer Default { get; } = new(RopcApiCatalog.Default);
+        /// <summary>The recognizer with only the built-in catalog, and no knowledge of a compilation's own wrappers.</summary>
+        public static RopcRecognizer Default { get; } = new(RopcApiCatalog.Default, compilation: null);
 
         /// <summary>
         /// Creates the recognizer for one compilation, reading the configured wrapper APIs from the global options
@@ -58,10 +65,13 @@ namespace RopcAnalyzers.Recognition
         {
             var names = options is null ? null : Options.RopcOptions.ListValues(options, compilation, ConfiguredApisOptionKey);
             var catalog = names is null || names.Count == 0 ? RopcApiCatalog.Default : RopcApiCatalog.Default.WithConfiguredApis(names);
-            return new RopcRecognizer(catalog.ReachableFrom(compilation));
+            return new RopcRecognizer(catalog.ReachableFrom(compilation), compilation);
         }
 
         internal RopcApiCatalog Catalog => catalog;
+
+        /// <summary>The compilation's own methods that pass their parameters on to an ROPC request, learned on first use.</summary>
+        internal RequestReach Reach(CancellationToken cancellationToken) => reach?.Get(cancellationToken) ?? RequestReach.None;
 
         public static bool IsPasswordGrantValue(string value)
             => value == PasswordGrant || value == Auth0PasswordRealmGrant;
@@ -83,7 +93,7 @@ namespace RopcAnalyzers.Recognition
                 _ => null,
             };
 
-            if (request is { Library: RopcLibrary.HandWrittenHttp, EndpointAddress: null })
+            if (request is { Library: RopcLibrary.HandWrittenHttp, EndpointAddress: null, Kind: not RopcRequestKind.WrapperCall })
             {
                 request.EndpointAddress = EndpointAddresses.Find(request.Site, cancellationToken);
             }
@@ -124,7 +134,8 @@ namespace RopcAnalyzers.Recognition
                 return RecognizeApiUse(invocation, invocation.TargetMethod, invocation.Arguments, api, cancellationToken);
             }
 
-            return RecognizeFormField(invocation, cancellationToken);
+            return RecognizeWrapperCall(invocation, invocation.TargetMethod, invocation.Arguments, cancellationToken)
+                   ?? RecognizeFormField(invocation, cancellationToken);
         }
 
         private RopcRequest? RecognizeCreation(IObjectCreationOperation creation, CancellationToken cancellationToken)
@@ -134,7 +145,34 @@ namespace RopcAnalyzers.Recognition
                 return RecognizeApiUse(creation, constructor, creation.Arguments, api, cancellationToken);
             }
 
-            return RecognizeFormField(creation, cancellationToken);
+            return (creation.Constructor is { } sourceConstructor ? RecognizeWrapperCall(creation, sourceConstructor, creation.Arguments, cancellationToken) : null)
+                   ?? RecognizeFormField(creation, cancellationToken);
+        }
+
+        /// <summary>A call of a method of the compilation that passes its arguments on to an ROPC request (<see cref="RequestReach"/>).</summary>
+        private RopcRequest? RecognizeWrapperCall(IOperation site, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
+        {
+            if (reach is null || Reach(cancellationToken).WrapperOf(method) is not { } wrapper)
+            {
+                return null;
+            }
+
+            var caller = SourceScan.ContainingMember(site.SemanticModel?.GetEnclosingSymbol(site.Syntax.SpanStart, cancellationToken));
+            var description = caller is null ? wrapper.Description : $"{SourceScan.DisplayName(caller)} → {wrapper.Description}";
+            var request = new RopcRequest(site, wrapper.Library, RopcRequestKind.WrapperCall, method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, description)
+            {
+                ChainLocations = wrapper.Steps,
+            };
+
+            foreach (var input in wrapper.Inputs)
+            {
+                if (RequestReach.ArgumentValue(arguments, input, cancellationToken) is { } value)
+                {
+                    RequestParts.Assign(request, input.Slot, value);
+                }
+            }
+
+            return request;
         }
 
         private RopcRequest? RecognizeApiUse(IOperation site, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, RopcApi api, CancellationToken cancellationToken)
@@ -350,5 +388,36 @@ namespace RopcAnalyzers.Recognition
         }
 
         internal static string FormBodyDescriptionText => FormBodyDescription;
+
+        /// <summary>Builds the compilation's <see cref="RequestReach"/> once, on first use; a cancelled build is started again by the next caller.</summary>
+        private sealed class ReachOnce
+        {
+            private readonly object gate = new();
+            private readonly Func<CancellationToken, RequestReach> build;
+            private RequestReach? value;
+
+            public ReachOnce(Func<CancellationToken, RequestReach> build)
+            {
+                this.build = build;
+            }
+
+            public RequestReach Get(CancellationToken cancellationToken)
+            {
+                if (Volatile.Read(ref value) is { } built)
+                {
+                    return built;
+                }
+
+                lock (gate)
+                {
+                    if (value is null)
+                    {
+                        Volatile.Write(ref value, build(cancellationToken));
+                    }
+
+                    return value!;
+                }
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,6 +33,12 @@ namespace RopcAnalyzers.Recognition
 
         /// <summary>Client configuration that turns the password grant on.</summary>
         ClientConfiguration,
+
+        /// <summary>
+        /// A call of one of the project's own methods (or constructors) that passes its arguments on to an ROPC request
+        /// elsewhere: an indirect use, judged for what it passes (ROPC002, ROPC007, ROPC008), never reported as a request.
+        /// </summary>
+        WrapperCall,
     }
 
     /// <summary>
@@ -77,6 +84,9 @@ namespace RopcAnalyzers.Recognition
 
         /// <summary>A password written into a string body as literal text ("...&amp;password=secret"), when there is one.</summary>
         public string? HardCodedPasswordText { get; internal set; }
+
+        /// <summary>For a <see cref="RopcRequestKind.WrapperCall"/>: the calls the arguments travel through, then the request they reach.</summary>
+        public ImmutableArray<Location> ChainLocations { get; internal set; } = ImmutableArray<Location>.Empty;
 
         /// <summary>For request-object APIs: the creation of the request object, when it is in the same body.</summary>
         public IObjectCreationOperation? RequestObjectCreation { get; internal set; }

@@ -34,7 +34,7 @@ namespace RopcAnalyzers.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CleartextTokenEndpoint, address.Syntax.GetLocation(), request.Description, url));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CleartextTokenEndpoint, address.Syntax.GetLocation(), request.ChainLocations, request.Description, url));
         }
 
         /// <summary>

@@ -27,7 +27,7 @@ namespace RopcAnalyzers.Rules
 
             if (location is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedPassword, location, request.Description));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedPassword, location, request.ChainLocations, request.Description));
             }
         }
     }

@@ -416,11 +416,12 @@ namespace RopcAnalyzers.Rules
                 return member;
             }
 
+            /// <summary>The diagnostic, with the requests that send the password and, for a wrapper call, the chain it travels to its request.</summary>
             private static Diagnostic Create(Location location, PersistenceChannel channel, string? memberName, RequestSummary request, IEnumerable<Location> additionalLocations)
                 => Diagnostic.Create(
                     Descriptors.PasswordPersisted,
                     location,
-                    additionalLocations,
+                    System.Linq.Enumerable.Concat(additionalLocations, request.ChainLocations),
                     request.Properties.Add(DiagnosticProperties.PersistenceChannel, channel.ToString()),
                     request.Description,
                     PersistenceChannels.Describe(channel, memberName));
@@ -442,9 +443,12 @@ namespace RopcAnalyzers.Rules
                 Location = request.Location;
                 Description = request.Description;
                 Properties = DiagnosticProperties.For(request);
+                ChainLocations = request.ChainLocations;
             }
 
             public Location Location { get; }
+
+            public ImmutableArray<Location> ChainLocations { get; }
 
             public string Description { get; }
 

@@ -39,6 +39,10 @@ namespace RopcAnalyzers.Rules
             SyntaxKind.Utf8StringLiteralExpression,
             SyntaxKind.InterpolatedStringText);
 
+        private static readonly ImmutableArray<SyntaxKind> CallKinds = ImmutableArray.Create(
+            SyntaxKind.InvocationExpression,
+            SyntaxKind.ObjectCreationExpression);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.UnapprovedRopcRequest,
             Descriptors.PasswordPersisted,
@@ -64,6 +68,7 @@ namespace RopcAnalyzers.Rules
                     new RuleSwitches(compilation));
                 var persistence = new PasswordPersistenceRule(compilation, pass.Recognizer);
                 var fromGrantLiterals = GrantLiterals.SufficeFor(start.Options, compilation, pass.Recognizer, start.CancellationToken);
+                var reachFromLiterals = fromGrantLiterals ? pass.Recognizer.Reach(start.CancellationToken) : RequestReach.None;
                 var kinds = RopcRecognizer.SiteOperationKinds.AddRange(ServerPasswordGrantRecognizer.SiteOperationKindsFor(compilation)).Distinct().ToImmutableArray();
                 start.RegisterSymbolStartAction(
                     typeStart =>
@@ -75,6 +80,11 @@ namespace RopcAnalyzers.Rules
                         if (fromGrantLiterals)
                         {
                             typeStart.RegisterSyntaxNodeAction(nodeContext => pass.AnalyzeGrantLiteral(nodeContext, state), StringLiteralKinds);
+                            if (!reachFromLiterals.IsEmpty)
+                            {
+                                // Calls of the project's own wrappers carry no grant literal: their blocks are searched too.
+                                typeStart.RegisterSyntaxNodeAction(nodeContext => pass.AnalyzeWrapperCallName(nodeContext, state, reachFromLiterals), CallKinds);
+                            }
                         }
                         else
                         {
@@ -190,14 +200,41 @@ namespace RopcAnalyzers.Rules
                     return;
                 }
 
-                var codeBlock = GrantLiterals.CodeBlockOf(context.Node);
-                var root = context.SemanticModel.GetOperation(codeBlock, context.CancellationToken);
-                if (root is null)
-                {
-                    codeBlock = GrantLiterals.OutermostExpressionOf(context.Node);
-                    root = context.SemanticModel.GetOperation(codeBlock, context.CancellationToken);
-                }
+                SearchCodeBlockOf(context, state);
+            }
 
+            /// <summary>A call whose method name is that of a wrapper (in a compilation searched from its grant literals): the call's code block is searched as a grant literal's is.</summary>
+            public void AnalyzeWrapperCallName(SyntaxNodeAnalysisContext context, TypeState state, RequestReach reach)
+            {
+                if (CalledName(context.Node) is { } name && reach.MayName(name))
+                {
+                    SearchCodeBlockOf(context, state);
+                }
+            }
+
+            private static string? CalledName(SyntaxNode call)
+            {
+                var expression = call switch
+                {
+                    InvocationExpressionSyntax invocation => invocation.Expression,
+                    ObjectCreationExpressionSyntax creation => creation.Type,
+                    _ => null,
+                };
+
+                return expression switch
+                {
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    _ => null,
+                };
+            }
+
+            /// <summary>Hands every operation of the code block of <paramref name="context"/>'s node to the recognizers, once per block.</summary>
+            private void SearchCodeBlockOf(SyntaxNodeAnalysisContext context, TypeState state)
+            {
+                var root = GrantLiterals.OperationOfCodeBlock(context.SemanticModel, context.Node, context.CancellationToken, out var codeBlock);
                 if (root is null || !state.StartSearch(codeBlock))
                 {
                     return;
@@ -239,12 +276,14 @@ namespace RopcAnalyzers.Rules
 
             private void OnUse(in UseSiteContext context, RopcRequest? request, ServerPasswordGrantSite? serverSite, TypeState state)
             {
-                var approval = ApprovalOfUse(context, state.Coverage);
+                // A call of the project's own wrapper is judged for what it passes on; the request it reaches is the use.
+                var isWrapperCall = request is { Kind: RopcRequestKind.WrapperCall };
+                var approval = isWrapperCall && serverSite is null ? null : ApprovalOfUse(context, state.Coverage);
                 var tree = context.Operation.Syntax.SyntaxTree;
                 var cancellationToken = context.CancellationToken;
                 if (request is not null)
                 {
-                    if (!Switches.IsOff(RuleIdentifiers.UnapprovedRopcRequest, tree, cancellationToken))
+                    if (!isWrapperCall && !Switches.IsOff(RuleIdentifiers.UnapprovedRopcRequest, tree, cancellationToken))
                     {
                         UnapprovedRopcRequestRule.Analyze(request, approval, context);
                     }

@@ -1,0 +1,391 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RopcAnalyzers.Recognition
+{
+    /// <summary>A parameter of a wrapper whose argument becomes a part of the request it reaches.</summary>
+    internal readonly struct WrapperInput
+    {
+        public WrapperInput(int ordinal, RequestSlot slot, string? member)
+        {
+            Ordinal = ordinal;
+            Slot = slot;
+            Member = member;
+        }
+
+        public int Ordinal { get; }
+
+        public RequestSlot Slot { get; }
+
+        /// <summary>The member of the argument that holds the part (options.Password), or null for the argument itself.</summary>
+        public string? Member { get; }
+    }
+
+    /// <summary>A method or constructor of the compilation whose parameters reach the parts of an ROPC request.</summary>
+    internal sealed class RopcWrapper
+    {
+        public RopcWrapper(IMethodSymbol method, ImmutableArray<WrapperInput> inputs, RopcLibrary library, string description, ImmutableArray<Location> steps)
+        {
+            Method = method;
+            Inputs = inputs;
+            Library = library;
+            Description = description;
+            Steps = steps;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public ImmutableArray<WrapperInput> Inputs { get; }
+
+        public RopcLibrary Library { get; }
+
+        /// <summary>How a call of it reaches the request: "AuthHelper.GetTokenAsync → form field grant_type=password".</summary>
+        public string Description { get; }
+
+        /// <summary>The calls inside the chain, then the request itself, in the order the value travels.</summary>
+        public ImmutableArray<Location> Steps { get; }
+    }
+
+    /// <summary>
+    /// Which methods and constructors of a compilation pass their parameters into the parts of an ROPC request
+    /// (password, user name, token endpoint, client id): directly, through locals, members of a parameter, fields a
+    /// constructor sets, primary-constructor parameters, and through other such methods (wrappers of wrappers), in
+    /// any file. Learned once per compilation from its source, the first time a rule asks. Only methods declared in
+    /// source are found: a wrapper compiled into another assembly is out of reach unless it is listed in
+    /// ropc_analyzers.additional_ropc_apis.
+    /// </summary>
+    internal sealed class RequestReach
+    {
+        /// <summary>How many wrappers deep the search goes (Client.LoginAsync → Auth.RequestAsync → Http.FormPostAsync → request is three).</summary>
+        public const int MaxDepth = 5;
+
+        public static readonly RequestReach None = new(new Dictionary<IMethodSymbol, RopcWrapper>(SymbolEqualityComparer.Default));
+
+        private readonly Dictionary<IMethodSymbol, RopcWrapper> wrappers;
+        private readonly HashSet<string> names = new(StringComparer.Ordinal);
+
+        private RequestReach(Dictionary<IMethodSymbol, RopcWrapper> wrappers)
+        {
+            this.wrappers = wrappers;
+            foreach (var method in wrappers.Keys)
+            {
+                names.Add(NameAtCallSite(method));
+            }
+        }
+
+        public bool IsEmpty => wrappers.Count == 0;
+
+        public IEnumerable<RopcWrapper> Wrappers => wrappers.Values;
+
+        /// <summary>Whether a call spelled <paramref name="name"/> (a method name, or the type name of a creation) may call a wrapper.</summary>
+        public bool MayName(string name) => names.Contains(name);
+
+        public RopcWrapper? WrapperOf(IMethodSymbol method)
+            => wrappers.Count != 0 && names.Contains(NameAtCallSite(method)) && wrappers.TryGetValue(method.OriginalDefinition, out var wrapper) ? wrapper : null;
+
+        private static string NameAtCallSite(IMethodSymbol method)
+            => method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+
+        /// <summary>
+        /// Learns the wrappers of <paramref name="scan"/>'s compilation: the requests <paramref name="direct"/> finds in the
+        /// code blocks that can hold one (a grant literal, a catalogued API's name, a name that mentions the grant), then the
+        /// callers that pass their own parameters on to a wrapper, level by level.
+        /// </summary>
+        public static RequestReach Build(SourceScan scan, RopcRecognizer direct, CancellationToken cancellationToken)
+        {
+            var builder = new Builder(scan, cancellationToken);
+            foreach (var (owner, request) in DirectRequests(scan, direct, cancellationToken))
+            {
+                builder.AddRequest(owner, request);
+            }
+
+            for (var depth = 1; depth < MaxDepth && builder.StartLevel() is { Count: > 0 } level; depth++)
+            {
+                builder.AddCallersOf(level);
+            }
+
+            return builder.Wrappers.Count == 0 ? None : new RequestReach(builder.Wrappers);
+        }
+
+        private static IEnumerable<(IMethodSymbol Owner, RopcRequest Request)> DirectRequests(SourceScan scan, RopcRecognizer direct, CancellationToken cancellationToken)
+        {
+            var searched = new HashSet<SyntaxNode>();
+            var candidates = scan.Tokens(token => MayBeInRequest(token, direct), cancellationToken);
+            foreach (var token in candidates)
+            {
+                if (token.Parent is not { } node)
+                {
+                    continue;
+                }
+
+                var model = scan.ModelOf(token.SyntaxTree!);
+                var root = GrantLiterals.OperationOfCodeBlock(model, node, cancellationToken, out var codeBlock);
+                if (root is null || !searched.Add(codeBlock)
+                    || SourceScan.ContainingMember(model.GetEnclosingSymbol(token.SpanStart, cancellationToken)) is not IMethodSymbol owner)
+                {
+                    continue;
+                }
+
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (direct.TryRecognize(operation, cancellationToken, out var request))
+                    {
+                        yield return (owner, request);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A token whose code block may hold a request: a grant literal, a catalogued API's name, or a name that mentions the grant.</summary>
+        private static bool MayBeInRequest(SyntaxToken token, RopcRecognizer direct)
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                var text = token.ValueText;
+                return direct.Catalog.Names(text) || text.IndexOf("grant", StringComparison.OrdinalIgnoreCase) >= 0;
+            }
+
+            return SourceScan.LiteralText(token) is { } literal && GrantLiterals.MayMarkUse(literal);
+        }
+
+        private sealed class Builder
+        {
+            private readonly SourceScan scan;
+            private readonly CancellationToken cancellationToken;
+            private readonly List<RopcWrapper> pending = new();
+            private readonly HashSet<SyntaxNode> callsSeen = new();
+
+            public Builder(SourceScan scan, CancellationToken cancellationToken)
+            {
+                this.scan = scan;
+                this.cancellationToken = cancellationToken;
+            }
+
+            public Dictionary<IMethodSymbol, RopcWrapper> Wrappers { get; } = new(SymbolEqualityComparer.Default);
+
+            public void AddRequest(IMethodSymbol owner, RopcRequest request)
+            {
+                var steps = ImmutableArray.Create(request.Location);
+                var inputs = new Inputs();
+                inputs.Add(owner, RequestSlot.Password, request.Password, cancellationToken);
+                inputs.Add(owner, RequestSlot.Address, request.EndpointAddress, cancellationToken);
+                inputs.Add(owner, RequestSlot.UserName, request.UserName, cancellationToken);
+                inputs.Add(owner, RequestSlot.ClientId, request.ClientId, cancellationToken);
+                Record(owner, inputs, request.Library, request.Description, steps);
+            }
+
+            /// <summary>The wrappers found since the last level, now to be searched for callers.</summary>
+            public List<RopcWrapper> StartLevel()
+            {
+                var level = new List<RopcWrapper>(pending);
+                pending.Clear();
+                return level;
+            }
+
+            public void AddCallersOf(List<RopcWrapper> level)
+            {
+                var byName = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var wrapper in level)
+                {
+                    byName.Add(NameAtCallSite(wrapper.Method));
+                }
+
+                foreach (var identifier in scan.Identifiers(byName, cancellationToken))
+                {
+                    if (SourceScan.CallNamedBy(identifier) is not { } call || !callsSeen.Add(call))
+                    {
+                        continue;
+                    }
+
+                    var model = scan.ModelOf(call.SyntaxTree);
+                    var (method, arguments) = model.GetOperation(call, cancellationToken) switch
+                    {
+                        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                        IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                        _ => (null, default),
+                    };
+
+                    if (method is null || !Wrappers.TryGetValue(method.OriginalDefinition, out var callee)
+                        || SourceScan.ContainingMember(model.GetEnclosingSymbol(call.SpanStart, cancellationToken)) is not IMethodSymbol owner
+                        || SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, callee.Method))
+                    {
+                        continue;
+                    }
+
+                    var inputs = new Inputs();
+                    foreach (var input in callee.Inputs)
+                    {
+                        inputs.Add(owner, input.Slot, ArgumentValue(arguments, input, cancellationToken), cancellationToken);
+                    }
+
+                    Record(owner, inputs, callee.Library, callee.Description, callee.Steps.Insert(0, call.GetLocation()));
+                }
+            }
+
+            private void Record(IMethodSymbol owner, Inputs inputs, RopcLibrary library, string reached, ImmutableArray<Location> steps)
+            {
+                foreach (var (method, methodInputs) in inputs.ByMethod(owner, scan, cancellationToken))
+                {
+                    if (!HasPasswordOrAddress(methodInputs) || Wrappers.ContainsKey(method))
+                    {
+                        continue;
+                    }
+
+                    var description = SymbolEqualityComparer.Default.Equals(method, owner.OriginalDefinition)
+                        ? $"{SourceScan.DisplayName(method)} → {reached}"
+                        : $"{SourceScan.DisplayName(method)} → {SourceScan.DisplayName(owner)} → {reached}";
+                    var wrapper = new RopcWrapper(method, methodInputs, library, description, steps);
+                    Wrappers.Add(method, wrapper);
+                    pending.Add(wrapper);
+                }
+            }
+
+            private static bool HasPasswordOrAddress(ImmutableArray<WrapperInput> inputs)
+            {
+                foreach (var input in inputs)
+                {
+                    if (input.Slot is RequestSlot.Password or RequestSlot.Address)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>The value a call gives a wrapper's input: the argument, or the member of it that the wrapper reads.</summary>
+        internal static IOperation? ArgumentValue(ImmutableArray<IArgumentOperation> arguments, WrapperInput input, CancellationToken cancellationToken)
+        {
+            if (arguments.IsDefault)
+            {
+                return null;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal != input.Ordinal || argument.ArgumentKind == ArgumentKind.ParamArray)
+                {
+                    continue;
+                }
+
+                if (input.Member is null)
+                {
+                    return argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
+                }
+
+                if (RequestParts.ResolveCreation(argument.Value, cancellationToken)?.Initializer is { } initializer)
+                {
+                    foreach (var member in initializer.Initializers)
+                    {
+                        if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment && target.Member.Name == input.Member)
+                        {
+                            return assignment.Value;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            return null;
+        }
+
+        /// <summary>The inputs one request or call gives its method, and the constructors that set the members it reads.</summary>
+        private sealed class Inputs
+        {
+            private readonly List<(IParameterSymbol Parameter, RequestSlot Slot, string? Member)> parameters = new();
+            private readonly List<(ISymbol Member, RequestSlot Slot)> ownMembers = new();
+
+            public void Add(IMethodSymbol owner, RequestSlot slot, IOperation? value, CancellationToken cancellationToken)
+            {
+                if (value is null)
+                {
+                    return;
+                }
+
+                var origin = ValueOrigin.Of(value, owner, cancellationToken);
+                if (origin.Parameter is { } parameter)
+                {
+                    parameters.Add((parameter, slot, origin.Member));
+                }
+                else if (origin.OwnMember is { IsStatic: false } member)
+                {
+                    ownMembers.Add((member, slot));
+                }
+            }
+
+            public IEnumerable<(IMethodSymbol Method, ImmutableArray<WrapperInput> Inputs)> ByMethod(IMethodSymbol owner, SourceScan scan, CancellationToken cancellationToken)
+            {
+                var byMethod = new Dictionary<IMethodSymbol, ImmutableArray<WrapperInput>.Builder>(SymbolEqualityComparer.Default);
+                void Add(IMethodSymbol method, WrapperInput input)
+                {
+                    if (!byMethod.TryGetValue(method.OriginalDefinition, out var list))
+                    {
+                        byMethod[method.OriginalDefinition] = list = ImmutableArray.CreateBuilder<WrapperInput>();
+                    }
+
+                    list.Add(input);
+                }
+
+                foreach (var (parameter, slot, member) in parameters)
+                {
+                    if (parameter.ContainingSymbol is IMethodSymbol method)
+                    {
+                        Add(method, new WrapperInput(parameter.Ordinal, slot, member));
+                    }
+                }
+
+                foreach (var (member, slot) in ownMembers)
+                {
+                    foreach (var (constructor, parameter) in ConstructorsSetting(member, owner, scan, cancellationToken))
+                    {
+                        Add(constructor, new WrapperInput(parameter.Ordinal, slot, null));
+                    }
+                }
+
+                foreach (var pair in byMethod)
+                {
+                    yield return (pair.Key, pair.Value.ToImmutable());
+                }
+            }
+
+            /// <summary>The constructors of the member's type that set it from one of their parameters (this.password = password).</summary>
+            private static IEnumerable<(IMethodSymbol Constructor, IParameterSymbol Parameter)> ConstructorsSetting(ISymbol member, IMethodSymbol owner, SourceScan scan, CancellationToken cancellationToken)
+            {
+                foreach (var constructor in member.ContainingType.InstanceConstructors)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(constructor, owner))
+                    {
+                        continue;
+                    }
+
+                    foreach (var reference in constructor.DeclaringSyntaxReferences)
+                    {
+                        var syntax = reference.GetSyntax(cancellationToken);
+                        if (syntax.SyntaxTree is not { } tree || scan.ModelOf(tree).GetOperation(syntax, cancellationToken) is not { } body)
+                        {
+                            continue;
+                        }
+
+                        foreach (var operation in body.Descendants())
+                        {
+                            if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                                && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member.OriginalDefinition)
+                                && ValueOrigin.Of(assignment.Value, constructor, cancellationToken).Parameter is { } parameter
+                                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, constructor))
+                            {
+                                yield return (constructor, parameter);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RopcAnalyzers.Recognition
+{
+    /// <summary>
+    /// Reads the source of a whole compilation for the analysis that crosses methods, types and files
+    /// (<see cref="RequestReach"/>, <see cref="GrantValues"/>): finds tokens by their text without binding, then binds
+    /// only the few nodes it found. One instance serves one compilation; its semantic models are shared by its users.
+    /// </summary>
+    internal sealed class SourceScan
+    {
+        private readonly Compilation compilation;
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
+
+        public SourceScan(Compilation compilation)
+        {
+            this.compilation = compilation;
+        }
+
+        public Compilation Compilation => compilation;
+
+        /// <summary>
+        /// The semantic model of a tree of the compilation. Analysis that follows values into other files needs the model of
+        /// those files; under the analyzer driver the compilation hands out its cached models, so this binds nothing twice.
+        /// </summary>
+        public SemanticModel ModelOf(SyntaxTree tree)
+        {
+            if (models.TryGetValue(tree, out var model))
+            {
+                return model;
+            }
+
+#pragma warning disable RS0030, RS1030 // Whole-program analysis: the files a value flows through are not the file being analysed.
+            return models.GetOrAdd(tree, compilation.GetSemanticModel(tree, ignoreAccessibility: false));
+#pragma warning restore RS0030, RS1030
+        }
+
+        /// <summary>Every token of the compilation's source that <paramref name="select"/> accepts, tree by tree.</summary>
+        public IEnumerable<SyntaxToken> Tokens(Func<SyntaxToken, bool> select, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    if (select(token))
+                    {
+                        yield return token;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The identifiers spelled <paramref name="names"/> (the name of a member, a method or a type), anywhere in source.</summary>
+        public IEnumerable<SyntaxToken> Identifiers(ICollection<string> names, CancellationToken cancellationToken)
+            => names.Count == 0
+                ? Array.Empty<SyntaxToken>()
+                : Tokens(token => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText), cancellationToken);
+
+        /// <summary>The text of a string literal token (regular, verbatim, raw, UTF-8 or a part of an interpolated string), or null.</summary>
+        public static string? LiteralText(SyntaxToken token)
+            => token.Kind() switch
+            {
+                SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.InterpolatedStringTextToken
+                    or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+                    or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken => token.ValueText,
+                _ => null,
+            };
+
+        /// <summary>
+        /// The call or creation whose method an identifier names: the invocation of M in M(...), x.M(...), x?.M(...),
+        /// M&lt;T&gt;(...), or the creation of T in new T(...), new N.T(...).
+        /// </summary>
+        public static ExpressionSyntax? CallNamedBy(SyntaxToken identifier)
+        {
+            SyntaxNode? name = identifier.Parent as SimpleNameSyntax;
+            if (name is null)
+            {
+                return null;
+            }
+
+            if (name.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Name == name
+                || name.Parent is MemberBindingExpressionSyntax
+                || name.Parent is QualifiedNameSyntax qualified && qualified.Right == name
+                || name.Parent is AliasQualifiedNameSyntax)
+            {
+                name = name.Parent;
+            }
+
+            return name.Parent switch
+            {
+                InvocationExpressionSyntax invocation when invocation.Expression == name => invocation,
+                ObjectCreationExpressionSyntax creation when creation.Type == name => creation,
+                _ => null,
+            };
+        }
+
+        /// <summary>The member a function belongs to: lambdas and local functions count as part of the method they are written in.</summary>
+        public static ISymbol? ContainingMember(ISymbol? symbol)
+        {
+            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                symbol = symbol.ContainingSymbol;
+            }
+
+            return symbol;
+        }
+
+        /// <summary>How a member is named to users in a chain of calls: "AuthHelper.GetTokenAsync", "new ApiClient", "Program (top-level)".</summary>
+        public static string DisplayName(ISymbol member)
+        {
+            var typeName = member.ContainingType?.Name ?? string.Empty;
+            return member switch
+            {
+                IMethodSymbol { MethodKind: MethodKind.Constructor } => "new " + typeName,
+                IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => typeName + " (top-level)",
+                IMethodSymbol { AssociatedSymbol: { } property } => typeName + "." + property.Name,
+                _ => typeName.Length == 0 ? member.Name : typeName + "." + member.Name,
+            };
+        }
+    }
+}
