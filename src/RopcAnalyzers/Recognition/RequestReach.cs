@@ -220,7 +220,7 @@ namespace RopcAnalyzers.Recognition
                     var inputs = new Inputs();
                     foreach (var input in callee.Inputs)
                     {
-                        inputs.Add(owner, input.Slot, ArgumentValue(arguments, input, cancellationToken), cancellationToken);
+                        inputs.Add(owner, input.Slot, ArgumentValue(arguments, input, scan, cancellationToken), cancellationToken);
                     }
 
                     Record(owner, inputs, callee.Library, callee.Description, callee.Steps.Insert(0, call.GetLocation()));
@@ -260,7 +260,7 @@ namespace RopcAnalyzers.Recognition
         }
 
         /// <summary>The value a call gives a wrapper's input: the argument, or the member of it that the wrapper reads.</summary>
-        internal static IOperation? ArgumentValue(ImmutableArray<IArgumentOperation> arguments, WrapperInput input, CancellationToken cancellationToken)
+        internal static IOperation? ArgumentValue(ImmutableArray<IArgumentOperation> arguments, WrapperInput input, SourceScan? scan, CancellationToken cancellationToken)
         {
             if (arguments.IsDefault)
             {
@@ -279,18 +279,67 @@ namespace RopcAnalyzers.Recognition
                     return argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
                 }
 
-                if (RequestParts.ResolveCreation(argument.Value, cancellationToken)?.Initializer is { } initializer)
+                return RequestParts.ResolveCreation(argument.Value, cancellationToken) is { } creation ? MemberValue(creation, input.Member, scan, cancellationToken) : null;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// What a creation gives one member of the new object: its object-initializer value, or the argument of the
+        /// constructor parameter that sets it (a record's positional parameter, or Password = password in the constructor).
+        /// </summary>
+        private static IOperation? MemberValue(IObjectCreationOperation creation, string member, SourceScan? scan, CancellationToken cancellationToken)
+        {
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var initialized in initializer.Initializers)
                 {
-                    foreach (var member in initializer.Initializers)
+                    if (initialized is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment && target.Member.Name == member)
                     {
-                        if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment && target.Member.Name == input.Member)
-                        {
-                            return assignment.Value;
-                        }
+                        return assignment.Value;
                     }
                 }
+            }
 
+            if (creation.Constructor is not { } constructor || scan is null)
+            {
                 return null;
+            }
+
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (syntax is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)
+                {
+                    // A record's positional parameter: the property of the same name holds it.
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        if (parameter.Name == member)
+                        {
+                            return ArgumentValue(creation.Arguments, new WrapperInput(parameter.Ordinal, RequestSlot.None, null), scan, cancellationToken);
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (scan.ModelOf(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.Descendants())
+                {
+                    if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                        && target.Member.Name == member
+                        && target.Instance is IInstanceReferenceOperation
+                        && StringValues.Unwrap(assignment.Value) is IParameterReferenceOperation parameter
+                        && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, constructor))
+                    {
+                        return ArgumentValue(creation.Arguments, new WrapperInput(parameter.Parameter.Ordinal, RequestSlot.None, null), scan, cancellationToken);
+                    }
+                }
             }
 
             return null;

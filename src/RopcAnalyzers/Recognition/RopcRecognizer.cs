@@ -40,21 +40,25 @@ namespace RopcAnalyzers.Recognition
         private const string FormBodyDescription = "request body with grant_type=password";
 
         private readonly RopcApiCatalog catalog;
+        private readonly GrantValues grants;
+        private readonly SourceScan? scan;
         private readonly ReachOnce? reach;
 
-        private RopcRecognizer(RopcApiCatalog catalog, Compilation? compilation)
+        private RopcRecognizer(RopcApiCatalog catalog, GrantValues grants, SourceScan? scan)
         {
             this.catalog = catalog;
-            if (compilation is not null)
+            this.grants = grants;
+            this.scan = scan;
+            if (scan is not null)
             {
                 // The wrappers are learned by a recognizer that knows no wrapper (the requests they reach).
-                var direct = new RopcRecognizer(catalog, compilation: null);
-                reach = new ReachOnce(cancellationToken => RequestReach.Build(new SourceScan(compilation), direct, cancellationToken));
+                var direct = new RopcRecognizer(catalog, grants, scan: null);
+                reach = new ReachOnce(cancellationToken => RequestReach.Build(scan, direct, cancellationToken));
             }
         }
 
-        /// <summary>The recognizer with only the built-in catalog, and no knowledge of a compilation's own wrappers.</summary>
-        public static RopcRecognizer Default { get; } = new(RopcApiCatalog.Default, compilation: null);
+        /// <summary>The recognizer with only the built-in catalog, and no knowledge of a compilation's own wrappers or grant-holding members.</summary>
+        public static RopcRecognizer Default { get; } = new(RopcApiCatalog.Default, GrantValues.ConstantsOnly, scan: null);
 
         /// <summary>
         /// Creates the recognizer for one compilation, reading the configured wrapper APIs from the global options
@@ -65,7 +69,8 @@ namespace RopcAnalyzers.Recognition
         {
             var names = options is null ? null : Options.RopcOptions.ListValues(options, compilation, ConfiguredApisOptionKey);
             var catalog = names is null || names.Count == 0 ? RopcApiCatalog.Default : RopcApiCatalog.Default.WithConfiguredApis(names);
-            return new RopcRecognizer(catalog.ReachableFrom(compilation), compilation);
+            var scan = new SourceScan(compilation);
+            return new RopcRecognizer(catalog.ReachableFrom(compilation), new GrantValues(scan), scan);
         }
 
         internal RopcApiCatalog Catalog => catalog;
@@ -166,7 +171,7 @@ namespace RopcAnalyzers.Recognition
 
             foreach (var input in wrapper.Inputs)
             {
-                if (RequestReach.ArgumentValue(arguments, input, cancellationToken) is { } value)
+                if (RequestReach.ArgumentValue(arguments, input, scan, cancellationToken) is { } value)
                 {
                     RequestParts.Assign(request, input.Slot, value);
                 }
@@ -277,14 +282,13 @@ namespace RopcAnalyzers.Recognition
             return false;
         }
 
-        private static bool TryFindGrantTypeArgument(ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
+        private bool TryFindGrantTypeArgument(ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
         {
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter
                     && parameter.Name.Equals("grantType", StringComparison.OrdinalIgnoreCase)
-                    && StringValues.TryResolve(argument.Value, cancellationToken, out var value)
-                    && IsPasswordGrantValue(value))
+                    && grants.IsPasswordGrant(argument.Value, followMembers: true, cancellationToken))
                 {
                     return true;
                 }
@@ -328,11 +332,10 @@ namespace RopcAnalyzers.Recognition
             return false;
         }
 
-        private static RopcRequest? RecognizeFormField(IOperation operation, CancellationToken cancellationToken)
+        private RopcRequest? RecognizeFormField(IOperation operation, CancellationToken cancellationToken)
         {
             if (!FormPairs.TryGetPair(operation, cancellationToken, requiredKey: GrantTypeKey, out var pair)
-                || !StringValues.TryResolve(pair.Value, cancellationToken, out var grant)
-                || !IsPasswordGrantValue(grant))
+                || !grants.IsPasswordGrant(pair.Value, followMembers: pair.Member is null, cancellationToken))
             {
                 return null;
             }

@@ -122,5 +122,269 @@ namespace RopcAnalyzers.Tests.Recognition
                 Diagnostic(Descriptors.HardCodedPassword, 12, 1, 20)
                     .WithArguments($"Program (top-level) → new Session → Session.RenewAsync → AuthHelper.GetTokenAsync → {FormRequest}"),
             });
+        [Fact]
+        public Task WrappersOfWrappers_WithTheGrantInASettingsObject_ReportTheRequestOnceAndTheKeptPasswordWithTheChain() => ProjectAsync(
+            new[]
+            {
+                ("TokenSettings.cs", """
+                    namespace Contoso.Sync
+                    {
+                        public sealed class TokenSettings
+                        {
+                            public TokenSettings(string grantType, string userName, string password)
+                            {
+                                GrantType = grantType;
+                                UserName = userName;
+                                Password = password;
+                            }
+
+                            public string GrantType { get; }
+                            public string UserName { get; }
+                            public string Password { get; }
+                            public string Scope { get; set; } = "api offline_access";
+                        }
+                    }
+                    """),
+                ("Http.cs", """
+                    using System.Collections.Generic;
+                    using System.Net.Http;
+                    using System.Threading.Tasks;
+
+                    namespace Contoso.Sync
+                    {
+                        internal static class Http
+                        {
+                            private static readonly HttpClient Client = new HttpClient();
+
+                            public static async Task<string> FormPostAsync(string url, IDictionary<string, string> form)
+                            {
+                                var response = await Client.PostAsync(url, new FormUrlEncodedContent(form));
+                                return await response.Content.ReadAsStringAsync();
+                            }
+                        }
+                    }
+                    """),
+                ("Auth.cs", """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+
+                    namespace Contoso.Sync
+                    {
+                        internal static class Auth
+                        {
+                            public static Task<string> RequestAsync(string tokenUrl, TokenSettings settings)
+                            {
+                                var data = new Dictionary<string, string>();
+                                {|#20:data.Add("grant_type", settings.GrantType)|};
+                                data.Add("username", settings.UserName);
+                                data.Add("password", settings.Password);
+                                data.Add("scope", settings.Scope);
+                                return Http.FormPostAsync(tokenUrl, data);
+                            }
+                        }
+                    }
+                    """),
+                ("Client.cs", """
+                    using System.Threading.Tasks;
+
+                    namespace Contoso.Sync
+                    {
+                        public sealed class Client
+                        {
+                            private readonly string _tokenUrl;
+
+                            public Client(string tokenUrl) => _tokenUrl = tokenUrl;
+
+                            public Task<string> LoginAsync(string user, string pwd)
+                                => {|#2:Auth.RequestAsync(_tokenUrl, new TokenSettings("password", user, pwd))|};
+                        }
+                    }
+                    """),
+                ("MainForm.cs", """
+                    using System.Threading.Tasks;
+
+                    namespace Contoso.Sync
+                    {
+                        public sealed class MainForm
+                        {
+                            private readonly Client _client = new Client("https://idp.contoso.com/connect/token");
+                            private string? {|#0:_savedPassword|};
+                            private string? _lastToken;
+
+                            public async Task SignInAsync(string user, string pwd)
+                            {
+                                _savedPassword = pwd;
+                                _lastToken = await _client.LoginAsync(user, pwd);
+                            }
+
+                            public async Task RetryAsync(string user) => _lastToken = await {|#1:_client.LoginAsync(user, _savedPassword!)|};
+                        }
+                    }
+                    """),
+            },
+            new[]
+            {
+                Diagnostic(Descriptors.UnapprovedRopcRequest, 20).WithArguments(FormRequest),
+                Diagnostic(Descriptors.PasswordPersisted, 0, 1, 2, 20)
+                    .WithArguments($"MainForm.RetryAsync → Client.LoginAsync → Auth.RequestAsync → {FormRequest}", "kept in field '_savedPassword'"),
+            });
+
+        [Fact]
+        public Task GrantChosenByACondition_WhoseEveryBranchIsAPasswordGrant_IsARequest() => ProjectAsync(
+            new[]
+            {
+                ("Auth0Login.cs", """
+                    using System.Collections.Generic;
+                    using System.Net.Http;
+                    using System.Threading.Tasks;
+
+                    public sealed class Auth0Login
+                    {
+                        private readonly HttpClient http = new HttpClient();
+
+                        public Task<HttpResponseMessage> LogInAsync(string user, string password, string? realm)
+                        {
+                            var grant = realm == null ? "password" : "http://auth0.com/oauth/grant-type/password-realm";
+                            var form = new Dictionary<string, string?>();
+                            {|#0:form["grant_type"] = grant|};
+                            form["username"] = user;
+                            form["password"] = password;
+                            form["realm"] = realm;
+                            return http.PostAsync("https://contoso.auth0.com/oauth/token", new FormUrlEncodedContent(form));
+                        }
+                    }
+                    """),
+            },
+            new[] { Diagnostic(Descriptors.UnapprovedRopcRequest, 0).WithArguments(FormRequest) });
+
+        [Fact]
+        public Task GrantFromAConstructorParameter_ThatEveryCallPassesThePasswordGrant_IsARequest() => ProjectAsync(
+            new[]
+            {
+                ("GrantRequest.cs", """
+                    public sealed record GrantRequest(string GrantType, string UserName, string Password)
+                    {
+                        public static GrantRequest ForUser(string user, string password) => new GrantRequest("password", user, password);
+                    }
+                    """),
+                ("TokenApi.cs", """
+                    using System.Collections.Generic;
+                    using System.Net.Http;
+                    using System.Threading.Tasks;
+
+                    public static class TokenApi
+                    {
+                        public static Task<HttpResponseMessage> SendAsync(HttpClient http, GrantRequest request)
+                            => http.PostAsync("https://idp.contoso.com/token", new FormUrlEncodedContent(new Dictionary<string, string>
+                            {
+                                {|#0:{ "grant_type", request.GrantType }|},
+                                { "username", request.UserName },
+                                { "password", request.Password },
+                            }));
+                    }
+                    """),
+            },
+            new[] { Diagnostic(Descriptors.UnapprovedRopcRequest, 0).WithArguments(FormRequest) });
+
+        // ---------------------------------------------------------------- look-alikes
+
+        [Fact]
+        public Task GrantMemberThatAlsoHoldsAnotherGrant_IsNotASecondRequest() => ProjectAsync(
+            new[]
+            {
+                ("TokenOptions.cs", """
+                    public sealed class TokenOptions
+                    {
+                        public string GrantType { get; set; } = "";
+                        public string Secret { get; set; } = "";
+
+                        public static TokenOptions ForUser(string password) => new TokenOptions { {|#0:GrantType = "password"|}, Secret = password };
+                        public static TokenOptions ForService(string secret) => new TokenOptions { GrantType = "client_credentials", Secret = secret };
+                    }
+                    """),
+                ("TokenApi.cs", """
+                    using System.Collections.Generic;
+                    using System.Net.Http;
+                    using System.Threading.Tasks;
+
+                    // The request object built for the password grant is reported where it is built; the form that copies
+                    // a grant that is sometimes client_credentials is not another request.
+                    public static class TokenApi
+                    {
+                        public static Task<HttpResponseMessage> SendAsync(HttpClient http, TokenOptions options)
+                            => http.PostAsync("https://idp.contoso.com/token", new FormUrlEncodedContent(new Dictionary<string, string>
+                            {
+                                { "grant_type", options.GrantType },
+                                { "secret", options.Secret },
+                            }));
+                    }
+                    """),
+            },
+            new[] { Diagnostic(Descriptors.UnapprovedRopcRequest, 0).WithArguments(FormRequest) });
+
+        [Fact]
+        public Task SessionKeepingAPasswordForHelpersThatSendNoPasswordGrant_IsSilent() => ProjectAsync(
+            new[]
+            {
+                ("Helpers.cs", """
+                    using System;
+                    using System.Collections.Generic;
+                    using System.Net.Http;
+                    using System.Security.Cryptography;
+                    using System.Text;
+                    using System.Threading.Tasks;
+
+                    public static class Helpers
+                    {
+                        private static readonly HttpClient Http = new HttpClient();
+
+                        public static string Hash(string password) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(password)));
+
+                        public static bool IsStrong(string password) => password.Length >= 12;
+
+                        // A site's own login form, posted without grant_type=password.
+                        public static Task<HttpResponseMessage> PostLoginFormAsync(string url, string user, string password)
+                            => Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { { "username", user }, { "password", password } }));
+
+                        // The password grant, with the password hashed first: the hash, not the password, is what is sent.
+                        public static Task<HttpResponseMessage> LegacyTokenAsync(string user, string password)
+                            => Http.PostAsync("https://idp.contoso.com/token", new FormUrlEncodedContent(new Dictionary<string, string>
+                            {
+                                {|#0:{ "grant_type", "password" }|},
+                                { "username", user },
+                                { "password", Hash(password) },
+                            }));
+                    }
+                    """),
+                ("Session.cs", """
+                    using System.Threading.Tasks;
+
+                    public sealed class Session
+                    {
+                        private readonly string user;
+                        private readonly string password;
+                        private string? refreshToken;
+
+                        public Session(string user, string password)
+                        {
+                            this.user = user;
+                            this.password = password;
+                        }
+
+                        public bool IsStrong => Helpers.IsStrong(password);
+
+                        public string Fingerprint => Helpers.Hash(password);
+
+                        public async Task LogInToWebsiteAsync() => await Helpers.PostLoginFormAsync("http://intranet.contoso.com/login", user, password);
+
+                        public async Task LogInAsync()
+                        {
+                            var response = await Helpers.LegacyTokenAsync(user, "unused-" + user);
+                            refreshToken = await response.Content.ReadAsStringAsync();
+                        }
+                    }
+                    """),
+            },
+            new[] { Diagnostic(Descriptors.UnapprovedRopcRequest, 0).WithArguments(FormRequest) });
     }
 }
