@@ -47,8 +47,7 @@ namespace RopcAnalyzers.CodeFixes
             {
                 if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.PersistenceChannel, out var channelName)
                     || !Enum.TryParse<PersistenceChannel>(channelName, out var channel)
-                    || PersistenceChannels.IsMemberOfRequester(channel)
-                    || channel == PersistenceChannel.CapturedByStoredDelegate
+                    || PersistenceChannels.HasNoRemovableWrite(channel)
                     || diagnostic.AdditionalLocations.Count == 0
                     || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree)
                 {

@@ -40,6 +40,7 @@ namespace RopcAnalyzers.Persistence
         /// <summary>Members read through a local, parameter or field: command.Password, model.Password, _options.Password.</summary>
         private readonly List<(ISymbol Root, ISymbol Member)> carrierPaths = new();
         private readonly List<KeptMember> keptMembers = new();
+        private readonly List<IPropertyReferenceOperation> memberReads = new();
         private readonly INamedTypeSymbol? requestingType;
         private readonly ISymbol? containingMember;
         private readonly CancellationToken cancellationToken;
@@ -62,6 +63,9 @@ namespace RopcAnalyzers.Persistence
         public IReadOnlyCollection<ISymbol> Carriers => carriers;
 
         public IReadOnlyList<KeptMember> KeptMembers => keptMembers;
+
+        /// <summary>The properties of other objects the password is read from (command.Password, Settings.Default.Password).</summary>
+        public IReadOnlyList<IPropertyReferenceOperation> MemberReads => memberReads;
 
         /// <summary>Whether anything holds the password in the body: otherwise there is nothing to look for.</summary>
         public bool IsEmpty => carriers.Count == 0 && carrierPaths.Count == 0 && keptMembers.Count == 0;
@@ -241,8 +245,37 @@ namespace RopcAnalyzers.Persistence
 
                     break;
 
+                case IFieldReferenceOperation { Field: { IsStatic: true, IsConst: false } field } when IsInSource(field) && !field.IsImplicitlyDeclared:
+                    // A static of another type (a configuration holder): kept for the life of the process.
+                    carriers.Add(field);
+                    if (!IsHardCoded(field))
+                    {
+                        AddKept(field, PersistenceChannel.Field);
+                    }
+
+                    break;
+
+                case IPropertyReferenceOperation { Property: { IsStatic: true, Parameters.IsEmpty: true } property } when IsInSource(property):
+                    carriers.Add(property);
+                    if (IsAutoProperty(property, cancellationToken) && !IsHardCoded(property))
+                    {
+                        AddKept(property, PersistenceChannel.Property);
+                    }
+                    else if (WrappedField(property, cancellationToken) is { } wrappedStatic && !IsHardCoded(wrappedStatic))
+                    {
+                        carriers.Add(wrappedStatic);
+                        AddKept(wrappedStatic, PersistenceChannel.Field);
+                    }
+
+                    break;
+
                 case IPropertyReferenceOperation or IFieldReferenceOperation when PathOf(operation) is { } path:
                     carrierPaths.Add(path);
+                    if (operation is IPropertyReferenceOperation memberRead)
+                    {
+                        memberReads.Add(memberRead);
+                    }
+
                     break;
 
                 case IConditionalOperation conditional:

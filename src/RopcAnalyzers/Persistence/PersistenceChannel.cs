@@ -16,6 +16,12 @@ namespace RopcAnalyzers.Persistence
         CapturedByStoredDelegate,
 
         ApplicationSettings,
+
+        /// <summary>A collection (cache, dictionary) held in a field or static, keyed or filled with the password.</summary>
+        CollectionField,
+
+        /// <summary>The password is read back from application settings: something stored it there.</summary>
+        ReadFromApplicationSettings,
         File,
         EnvironmentVariable,
         Registry,
@@ -37,6 +43,8 @@ namespace RopcAnalyzers.Persistence
                 PersistenceChannel.PrimaryConstructorParameter => $"kept in primary constructor parameter '{memberName}'",
                 PersistenceChannel.CapturedByStoredDelegate => $"captured by a delegate kept in '{memberName}'",
                 PersistenceChannel.ApplicationSettings => "stored in application settings",
+                PersistenceChannel.CollectionField => $"kept in the collection in '{memberName}'",
+                PersistenceChannel.ReadFromApplicationSettings => $"read back from application settings ('{memberName}'), where it is stored",
                 PersistenceChannel.File => "written to a file",
                 PersistenceChannel.EnvironmentVariable => "stored in an environment variable",
                 PersistenceChannel.Registry => "stored in the registry",
@@ -63,6 +71,10 @@ namespace RopcAnalyzers.Persistence
                 PersistenceChannel.Console => "the console",
                 _ => "storage",
             };
+
+        /// <summary>Channels whose diagnostic is not at a statement that only stores the password: no statement to remove.</summary>
+        public static bool HasNoRemovableWrite(PersistenceChannel channel)
+            => IsMemberOfRequester(channel) || channel is PersistenceChannel.CapturedByStoredDelegate or PersistenceChannel.CollectionField or PersistenceChannel.ReadFromApplicationSettings;
 
         /// <summary>Channels that hold the password in the object that makes the request (reported on the declaration).</summary>
         public static bool IsMemberOfRequester(PersistenceChannel channel)

@@ -41,6 +41,7 @@ namespace RopcAnalyzers.Rules
 
         public void Analyze(RopcRequest request, TypeFindings findings, in UseSiteContext context)
         {
+            AnalyzeKeptHolder(request, context.ContainingSymbol, findings, context.CancellationToken);
             if (PasswordTrail.Follow(request, context.ContainingSymbol, context.CancellationToken) is not { } trail)
             {
                 return;
@@ -90,6 +91,16 @@ namespace RopcAnalyzers.Rules
                         AnalyzeAssignment(trail, summary, sinks, findings, assignment);
                         break;
 
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
+                        when CollectionField(indexer.Instance, trail) is { } collection && AnyArgumentCarries(trail, indexer.Arguments):
+                        findings.AddWrite(PersistenceChannel.CollectionField, collection.Name, assignment.Syntax.GetLocation(), summary);
+                        break;
+
+                    case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "Set" or "Push" or "Enqueue" } collectionAdd
+                        when CollectionField(collectionAdd.Instance, trail) is { } collection && AnyArgumentCarries(trail, collectionAdd.Arguments):
+                        findings.AddWrite(PersistenceChannel.CollectionField, collection.Name, collectionAdd.Syntax.GetLocation(), summary);
+                        break;
+
                     case IInvocationOperation invocation when sinks.ForInvocation(invocation, cancellationToken) is { } channel && AnyArgumentCarries(trail, invocation.Arguments):
                         findings.AddWrite(channel, null, invocation.Syntax.GetLocation(), summary);
                         break;
@@ -100,7 +111,122 @@ namespace RopcAnalyzers.Rules
                 }
             }
 
+            foreach (var read in trail.MemberReads)
+            {
+                if (sinks.ForPropertyWrite(read) == PersistenceChannel.ApplicationSettings)
+                {
+                    findings.AddWrite(PersistenceChannel.ReadFromApplicationSettings, read.Property.Name, read.Syntax.GetLocation(), summary);
+                }
+            }
+
             AnalyzeCapture(trail, summary, findings, cancellationToken);
+        }
+
+        /// <summary>
+        /// (d) The object that holds the password for the request (a credential such as UsernamePasswordCredential or
+        /// UserPasswordCredential, a request object, the form collection) kept in a field or property: the password is kept
+        /// as surely as in a string field.
+        /// </summary>
+        private static void AnalyzeKeptHolder(RopcRequest request, ISymbol containingSymbol, TypeFindings findings, CancellationToken cancellationToken)
+        {
+            if (request.Password is null || request.Kind == RopcRequestKind.WrapperCall || HolderOf(request) is not { } holder)
+            {
+                return;
+            }
+
+            var requestingType = containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType;
+            foreach (var (member, location) in StoragesOf(holder, requestingType, cancellationToken))
+            {
+                var channel = member is IPropertySymbol ? PersistenceChannel.Property : PersistenceChannel.Field;
+                findings.AddMemberWrite(member, channel, location, new RequestSummary(request));
+            }
+        }
+
+        /// <summary>The creation that holds the request's password: the credential or request object itself, or the collection a form field is written into.</summary>
+        private static IOperation? HolderOf(RopcRequest request)
+        {
+            if (request.Site is IObjectCreationOperation creation && request.Kind is RopcRequestKind.LibraryRequest or RopcRequestKind.RequestObject)
+            {
+                return creation;
+            }
+
+            var parent = OperationTree.ParentSkippingConversions(request.Site);
+            if (parent is IArgumentOperation { Parent: IInvocationOperation { IsImplicit: true } add })
+            {
+                parent = OperationTree.ParentSkippingConversions(add);
+            }
+
+            return parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation form } ? form : null;
+        }
+
+        /// <summary>The fields and properties a holder is stored in: assigned directly, through a local, or as a member's initializer.</summary>
+        private static IEnumerable<(ISymbol Member, Location Location)> StoragesOf(IOperation holder, INamedTypeSymbol? requestingType, CancellationToken cancellationToken)
+        {
+            var parent = OperationTree.ParentSkippingConversions(holder);
+            switch (parent)
+            {
+                case ISimpleAssignmentOperation assignment when StoredMember(assignment.Target, requestingType) is { } member:
+                    yield return (member, assignment.Syntax.GetLocation());
+                    break;
+
+                case IFieldInitializerOperation { InitializedFields.Length: > 0 } initializer when IsStorage(initializer.InitializedFields[0], requestingType):
+                    yield return (initializer.InitializedFields[0], initializer.InitializedFields[0].Locations[0]);
+                    break;
+
+                case IPropertyInitializerOperation { InitializedProperties.Length: > 0 } initializer when IsStorage(initializer.InitializedProperties[0], requestingType):
+                    yield return (initializer.InitializedProperties[0], initializer.InitializedProperties[0].Locations[0]);
+                    break;
+
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    foreach (var operation in OperationTree.Root(holder).Descendants())
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (operation is ISimpleAssignmentOperation copy
+                            && StringValues.Unwrap(copy.Value) is ILocalReferenceOperation local
+                            && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
+                            && StoredMember(copy.Target, requestingType) is { } copied)
+                        {
+                            yield return (copied, copy.Syntax.GetLocation());
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private static ISymbol? StoredMember(IOperation target, INamedTypeSymbol? requestingType)
+            => target switch
+            {
+                IFieldReferenceOperation field when IsStorage(field.Field, requestingType) && (field.Field.IsStatic || field.Instance is IInstanceReferenceOperation) => field.Field,
+                IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property when IsStorage(property.Property, requestingType) && (property.Property.IsStatic || property.Instance is IInstanceReferenceOperation) => property.Property,
+                _ => null,
+            };
+
+        /// <summary>A member of the requesting type (or its base and containing types), or a static one, declared in source.</summary>
+        private static bool IsStorage(ISymbol member, INamedTypeSymbol? requestingType)
+        {
+            if (!PasswordTrail.IsInSource(member) || member.IsImplicitlyDeclared)
+            {
+                return false;
+            }
+
+            if (member.IsStatic)
+            {
+                return true;
+            }
+
+            for (var type = requestingType; type is not null; type = type.ContainingType)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, member.ContainingType.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static void AnalyzeAssignment(PasswordTrail trail, RequestSummary summary, PersistenceSinks sinks, TypeFindings findings, ISimpleAssignmentOperation assignment)
@@ -119,6 +245,11 @@ namespace RopcAnalyzers.Rules
                     findings.AddWrite(PersistenceChannel.Field, field.Field.Name, assignment.Syntax.GetLocation(), summary);
                     break;
 
+                case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when CollectionField(indexer.Instance, trail) is { } collection:
+                    // _tokens[$"{user}|{password}"] = token;
+                    findings.AddWrite(PersistenceChannel.CollectionField, collection.Name, assignment.Syntax.GetLocation(), summary);
+                    break;
+
                 case IPropertyReferenceOperation property when property.Property.Parameters.IsEmpty && trail.IsStateOfRequestingType(property.Property, property.Instance):
                     findings.AddMemberWrite(property.Property, PersistenceChannel.Property, assignment.Syntax.GetLocation(), summary);
                     break;
@@ -128,6 +259,17 @@ namespace RopcAnalyzers.Rules
                     break;
             }
         }
+
+        /// <summary>A collection that outlives the request: one held in a field or static of the requesting type, or a static of another.</summary>
+        private static ISymbol? CollectionField(IOperation? instance, PasswordTrail trail)
+            => StringValues.Unwrap(instance) switch
+            {
+                IFieldReferenceOperation field when !field.Field.IsImplicitlyDeclared && (field.Field.IsStatic || trail.IsStateOfRequestingType(field.Field, field.Instance)) && PasswordTrail.IsInSource(field.Field)
+                    && field.Field.Type.SpecialType != SpecialType.System_String => field.Field,
+                IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property when (property.Property.IsStatic || trail.IsStateOfRequestingType(property.Property, property.Instance)) && PasswordTrail.IsInSource(property.Property)
+                    && property.Property.Type.SpecialType != SpecialType.System_String => property.Property,
+                _ => null,
+            };
 
         private static bool AnyArgumentCarries(PasswordTrail trail, ImmutableArray<IArgumentOperation> arguments)
         {

@@ -386,5 +386,210 @@ namespace RopcAnalyzers.Tests.Recognition
                     """),
             },
             new[] { Diagnostic(Descriptors.UnapprovedRopcRequest, 0).WithArguments(FormRequest) });
+        // ---------------------------------------------------------------- 3. credential objects that carry the password
+
+        [Fact]
+        public Task CredentialObjectKeptInAField_ReportsTheField() => ProjectAsync(
+            new[]
+            {
+                ("PowerBiClient.cs", """
+                    using System.Threading.Tasks;
+                    using Azure.Core;
+                    using Azure.Identity;
+
+                    public sealed class PowerBiClient
+                    {
+                        private static readonly string[] Scopes = { "https://analysis.windows.net/powerbi/api/.default" };
+                        private readonly TokenCredential credential;
+
+                        public PowerBiClient(string user, string password, string tenant)
+                        {
+                            {|#0:credential = {|#1:new UsernamePasswordCredential(user, password, tenant, "pbi-embed")|}|};
+                        }
+
+                        public async Task<string> AccessTokenAsync()
+                            => (await credential.GetTokenAsync(new TokenRequestContext(Scopes), default)).Token;
+                    }
+                    """),
+            },
+            new[]
+            {
+                Diagnostic(Descriptors.UnapprovedRopcRequest, 1).WithArguments("Azure.Identity UsernamePasswordCredential"),
+                Diagnostic(Descriptors.PasswordPersisted, 0, 1).WithArguments("Azure.Identity UsernamePasswordCredential", "kept in field 'credential'"),
+            },
+            needsLibraries: true);
+
+        [Fact]
+        public Task FormCollectionKeptInAField_ReportsTheField() => ProjectAsync(
+            new[]
+            {
+                ("TokenSource.cs", """
+                    using System.Collections.Generic;
+                    using System.Net.Http;
+                    using System.Threading.Tasks;
+
+                    public sealed class TokenSource
+                    {
+                        private readonly HttpClient http = new HttpClient();
+                        private readonly Dictionary<string, string> form;
+
+                        public TokenSource(string user, string password)
+                        {
+                            {|#0:form = new Dictionary<string, string>
+                            {
+                                {|#1:{ "grant_type", "password" }|},
+                                { "username", user },
+                                { "password", password },
+                            }|};
+                        }
+
+                        public Task<HttpResponseMessage> RefreshAsync() => http.PostAsync("https://idp.contoso.com/token", new FormUrlEncodedContent(form));
+                    }
+                    """),
+            },
+            new[]
+            {
+                Diagnostic(Descriptors.UnapprovedRopcRequest, 1).WithArguments(FormRequest),
+                Diagnostic(Descriptors.PasswordPersisted, 0, 1).WithArguments(FormRequest, "kept in field 'form'"),
+            });
+
+        // ---------------------------------------------------------------- 4. persistence outside the sending type
+
+        [Fact]
+        public Task StaticConfigurationHolder_FeedingAWrapperElsewhere_ReportsTheStaticField() => ProjectAsync(
+            new[]
+            {
+                ("AuthHelper.cs", AuthHelper),
+                ("AppConfig.cs", """
+                    using System;
+
+                    namespace Contoso.Api
+                    {
+                        internal static class AppConfig
+                        {
+                            public static readonly string Authority = Environment.GetEnvironmentVariable("PBI_AUTHORITY") ?? "https://idp.contoso.com";
+                            public static readonly string User = Environment.GetEnvironmentVariable("PBI_USER") ?? "";
+                            public static readonly string {|#0:Password|} = Environment.GetEnvironmentVariable("PBI_PASSWORD") ?? "";
+                        }
+                    }
+                    """),
+                ("ReportService.cs", """
+                    using System.Threading.Tasks;
+
+                    namespace Contoso.Api
+                    {
+                        public sealed class ReportService
+                        {
+                            public async Task<string> EmbedTokenAsync() => (await {|#1:AuthHelper.GetTokenAsync(AppConfig.Authority, AppConfig.User, AppConfig.Password)|}).AccessToken;
+                        }
+                    }
+                    """),
+            },
+            new[]
+            {
+                Diagnostic(Descriptors.UnapprovedRopcRequest, 20).WithArguments(FormRequest),
+                Diagnostic(Descriptors.PasswordPersisted, 0, 1, 20)
+                    .WithArguments($"ReportService.EmbedTokenAsync → AuthHelper.GetTokenAsync → {FormRequest}", "kept in field 'Password'"),
+            });
+
+        [Fact]
+        public Task TokenCacheKeyedWithThePassword_ReportsTheWrite() => ProjectAsync(
+            new[]
+            {
+                ("AuthHelper.cs", AuthHelper),
+                ("TokenCache.cs", """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+
+                    namespace Contoso.Api
+                    {
+                        public sealed class TokenCache
+                        {
+                            private readonly Dictionary<string, string> tokens = new Dictionary<string, string>();
+
+                            public async Task<string> GetAsync(string user, string password)
+                            {
+                                var key = $"{user}|{password}";
+                                if (tokens.TryGetValue(key, out var cached))
+                                {
+                                    return cached;
+                                }
+
+                                var token = (await {|#1:AuthHelper.GetTokenAsync("https://idp.contoso.com", user, password)|}).AccessToken;
+                                {|#0:tokens[key] = token|};
+                                return token;
+                            }
+                        }
+                    }
+                    """),
+            },
+            new[]
+            {
+                Diagnostic(Descriptors.UnapprovedRopcRequest, 20).WithArguments(FormRequest),
+                Diagnostic(Descriptors.PasswordPersisted, 0, 1, 20)
+                    .WithArguments($"TokenCache.GetAsync → AuthHelper.GetTokenAsync → {FormRequest}", "kept in the collection in 'tokens'"),
+            });
+
+        [Fact]
+        public Task PasswordReadBackFromApplicationSettings_ReportsTheRead() => ProjectAsync(
+            new[]
+            {
+                ("AuthHelper.cs", AuthHelper),
+                ("Settings.cs", Rules.PersistenceStandIns.Settings),
+                ("Sync.cs", """
+                    using System.Threading.Tasks;
+                    using Contoso.Api;
+                    using LegacyApp.Properties;
+
+                    public sealed class Sync
+                    {
+                        public Task<Token> StartAsync(string user)
+                            => {|#1:AuthHelper.GetTokenAsync("https://idp.contoso.com", user, {|#0:Settings.Default.SavedPassword|})|};
+                    }
+                    """),
+            },
+            new[]
+            {
+                Diagnostic(Descriptors.UnapprovedRopcRequest, 20).WithArguments(FormRequest),
+                Diagnostic(Descriptors.PasswordPersisted, 0, 1, 20)
+                    .WithArguments($"Sync.StartAsync → AuthHelper.GetTokenAsync → {FormRequest}", "read back from application settings ('SavedPassword'), where it is stored"),
+            });
+
+        [Fact]
+        public Task TokensKeptInFields_AndPerRequestDtos_AreSilent() => ProjectAsync(
+            new[]
+            {
+                ("AuthHelper.cs", AuthHelper),
+                ("LoginModel.cs", """
+                    namespace Contoso.Api
+                    {
+                        // Model binding fills it for one request; it is not kept.
+                        public sealed class LoginModel
+                        {
+                            public string UserName { get; set; } = "";
+                            public string Password { get; set; } = "";
+                        }
+                    }
+                    """),
+                ("AccountController.cs", """
+                    using System.Threading.Tasks;
+
+                    namespace Contoso.Api
+                    {
+                        public sealed class AccountController
+                        {
+                            private string? accessToken;
+                            private static string? lastUser;
+
+                            public async Task LogInAsync(LoginModel model)
+                            {
+                                lastUser = model.UserName;
+                                accessToken = (await AuthHelper.GetTokenAsync("https://idp.contoso.com", model.UserName, model.Password)).AccessToken;
+                            }
+                        }
+                    }
+                    """),
+            },
+            new[] { Diagnostic(Descriptors.UnapprovedRopcRequest, 20).WithArguments(FormRequest) });
     }
 }
