@@ -169,6 +169,38 @@ namespace RopcAnalyzers.Tests.Rules
             return test.RunAsync(System.Threading.CancellationToken.None);
         }
 
+        /// <summary>An ASP.NET Core token controller that signs the user in with <paramref name="credentials"/> when <paramref name="condition"/> holds.</summary>
+        private static string TokenController(string parameters, string condition, string credentials) => $$"""
+            using System;
+            using System.Collections.Generic;
+            using Contoso.Identity;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Primitives;
+
+            namespace Contoso.Identity.Controllers
+            {
+                [ApiController]
+                public sealed class TokenController : ControllerBase
+                {
+                    private readonly TokenIssuer issuer;
+
+                    public TokenController(TokenIssuer issuer) => this.issuer = issuer;
+
+                    [HttpPost("connect/token")]
+                    public IActionResult Exchange({{parameters}})
+                    {
+                        if ({{condition}})
+                        {
+                            var user = issuer.SignIn({{credentials}});
+                            return user is null ? BadRequest(new { error = "invalid_grant" }) : Ok(issuer.Issue(user));
+                        }
+
+                        return BadRequest(new { error = "unsupported_grant_type" });
+                    }
+                }
+            }
+            """;
+
         // ---------------------------------------------------------------- ASP.NET Core: Request.Form is an IFormCollection of StringValues
 
         [Theory]
@@ -184,36 +216,8 @@ namespace RopcAnalyzers.Tests.Rules
         [InlineData("{|#0:(string?)Request.Form[\"grant_type\"] is \"password\"|}")]
         [InlineData("{|#0:Request.Form[\"grant_type\"] == \"http://auth0.com/oauth/grant-type/password-realm\"|}")]
         [InlineData("Request.Form.TryGetValue(\"grant_type\", out var grant) && {|#0:grant == \"password\"|}")]
-        public Task AspNetCoreController_FormGrantComparedWithPassword_IsReported(string condition) => VerifyAsync($$"""
-            using System;
-            using System.Threading.Tasks;
-            using Contoso.Identity;
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.Extensions.Primitives;
-
-            namespace Contoso.Identity.Controllers
-            {
-                [ApiController]
-                public sealed class TokenController : ControllerBase
-                {
-                    private readonly TokenIssuer issuer;
-
-                    public TokenController(TokenIssuer issuer) => this.issuer = issuer;
-
-                    [HttpPost("connect/token")]
-                    public async Task<IActionResult> Exchange()
-                    {
-                        if ({{condition}})
-                        {
-                            var user = await issuer.SignInAsync(Request.Form["username"], Request.Form["password"]);
-                            return user is null ? BadRequest(new { error = "invalid_grant" }) : Ok(issuer.Issue(user));
-                        }
-
-                        return BadRequest(new { error = "unsupported_grant_type" });
-                    }
-                }
-            }
-            """, AspNetCoreStandIns, [], Ropc009());
+        public Task AspNetCoreController_FormGrantComparedWithPassword_IsReported(string condition)
+            => VerifyAsync(TokenController(string.Empty, condition, "Request.Form[\"username\"], Request.Form[\"password\"]"), AspNetCoreStandIns, [], Ropc009());
 
         /// <summary>The grant read into a local first, under its own name or another.</summary>
         [Fact]
@@ -381,34 +385,8 @@ namespace RopcAnalyzers.Tests.Rules
         [InlineData("IDictionary<string, object>", "{|#0:body[\"grant_type\"] as string == \"password\"|}")]
         [InlineData("IDictionary<string, object>", "body.TryGetValue(\"grant_type\", out var grant) && {|#0:grant is \"password\"|}")]
         [InlineData("IReadOnlyDictionary<string, object>", "{|#0:\"password\".Equals(body[\"grant_type\"])|}")]
-        public Task JsonBodyDictionary_GrantComparedWithPassword_IsReported(string dictionary, string condition) => VerifyAsync($$"""
-            using System;
-            using System.Collections.Generic;
-            using Contoso.Identity;
-            using Microsoft.AspNetCore.Mvc;
-
-            namespace Contoso.Identity.Controllers
-            {
-                public sealed class TokenController : ControllerBase
-                {
-                    private readonly TokenIssuer issuer;
-
-                    public TokenController(TokenIssuer issuer) => this.issuer = issuer;
-
-                    [HttpPost("api/token")]
-                    public IActionResult Token([FromBody] {{dictionary}} body)
-                    {
-                        if ({{condition}})
-                        {
-                            var user = issuer.SignIn(body["username"] as string, body["password"] as string);
-                            return user is null ? BadRequest(new { error = "invalid_grant" }) : Ok(issuer.Issue(user));
-                        }
-
-                        return BadRequest(new { error = "unsupported_grant_type" });
-                    }
-                }
-            }
-            """, AspNetCoreStandIns, [], Ropc009());
+        public Task JsonBodyDictionary_GrantComparedWithPassword_IsReported(string dictionary, string condition)
+            => VerifyAsync(TokenController($"[FromBody] {dictionary} body", condition, "body[\"username\"] as string, body[\"password\"] as string"), AspNetCoreStandIns, [], Ropc009());
 
         [Fact]
         public Task JsonBodyDictionary_SwitchOnTheGrant_ReportsThePasswordCase() => VerifyAsync("""
