@@ -137,7 +137,8 @@ namespace RopcAnalyzers.Tests.Recognition
                 }
                 """, new[] { "ROPC009", "ROPC009" }),
             // Forms that are not string-typed (a JSON body read into a dictionary of objects, a NameValueCollection),
-            // the grant read into a local of another name, Compare(...) == 0, comparer.Equals and is-patterns.
+            // the grant read into a local of another name or a member bound to the key by an attribute, Compare(...) == 0,
+            // comparer.Equals and is-patterns.
             ["ServerBranchesOnObjectAndNameValueForms"] = ("""
                 using System;
                 using System.Collections.Generic;
@@ -171,8 +172,16 @@ namespace RopcAnalyzers.Tests.Recognition
 
                         return form.GetValues("grant_type")?.FirstOrDefault() is "password" ? "first" : "other";
                     }
+
+                    string Bound(TokenBody body) => body.Grant == "password" ? "bound" : "other";
                 }
-                """, new[] { "ROPC009", "ROPC009", "ROPC009", "ROPC009", "ROPC009" }),
+
+                class TokenBody
+                {
+                    [System.Text.Json.Serialization.JsonPropertyName("grant_type")]
+                    public string? Grant { get; set; }
+                }
+                """, new[] { "ROPC009", "ROPC009", "ROPC009", "ROPC009", "ROPC009", "ROPC009" }),
             ["SqlClientConnectionStringAndAuth0Realm"] = ("""
                 using System.Collections.Generic;
                 using System.Net.Http;
