@@ -128,11 +128,10 @@ namespace RopcAnalyzers.Recognition
                         ? "ASOS IsPasswordGrantType()"
                         : null;
 
-                case "Equals" when method.ContainingType?.SpecialType == SpecialType.System_String:
-                    // grantType.Equals("password", ...) or string.Equals(form["grant_type"], "password", ...)
-                    var first = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                    var second = invocation.Arguments.Length > (invocation.Instance is null ? 1 : 0) ? invocation.Arguments[invocation.Instance is null ? 1 : 0].Value : null;
-                    return ComparesGrantTypeWithPassword(first, second, cancellationToken) ? EndpointBranchDescription : null;
+                case "Equals":
+                    // grantType.Equals("password", ...), string.Equals(form["grant_type"], "password", ...), Equals(body["grant_type"], "password"),
+                    // StringValues.Equals(...), StringComparer.Ordinal.Equals(grantType, "password")
+                    return ComparesGrantTypeWithPassword(invocation, cancellationToken) ? EndpointBranchDescription : null;
 
                 default:
                     return null;
@@ -140,16 +139,33 @@ namespace RopcAnalyzers.Recognition
         }
 
         private static string? RecognizeComparison(IBinaryOperation binary, CancellationToken cancellationToken)
-            => binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
-               && ComparesGrantTypeWithPassword(binary.LeftOperand, binary.RightOperand, cancellationToken)
+        {
+            if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
+            {
+                return null;
+            }
+
+            if (ComparesGrantTypeWithPassword(binary.LeftOperand, binary.RightOperand, cancellationToken))
+            {
+                return EndpointBranchDescription;
+            }
+
+            // string.Compare(grantType, "password", StringComparison.OrdinalIgnoreCase) == 0
+            var compared = IsZero(binary.RightOperand) ? binary.LeftOperand : IsZero(binary.LeftOperand) ? binary.RightOperand : null;
+            return StringValues.Unwrap(compared) is IInvocationOperation { TargetMethod.Name: "Compare" or "CompareOrdinal" or "CompareTo" } compare
+                   && ComparesGrantTypeWithPassword(compare, cancellationToken)
                 ? EndpointBranchDescription
                 : null;
+        }
+
+        private static bool IsZero(IOperation operand)
+            => operand.ConstantValue is { HasValue: true, Value: 0 };
 
         /// <summary>switch (form["grant_type"]) { case "password": ... }</summary>
         private static string? RecognizeCaseClause(ISingleValueCaseClauseOperation caseClause, CancellationToken cancellationToken)
             => caseClause.Parent is ISwitchCaseOperation { Parent: ISwitchOperation @switch }
                && IsPasswordValue(caseClause.Value, cancellationToken)
-               && IsGrantType(@switch.Value)
+               && IsGrantType(@switch.Value, thorough: true, cancellationToken)
                 ? EndpointBranchDescription
                 : null;
 
@@ -177,7 +193,7 @@ namespace RopcAnalyzers.Recognition
                 _ => null,
             };
 
-            if (!IsGrantType(matched))
+            if (!IsGrantType(matched, thorough: true, cancellationToken))
             {
                 return null;
             }
@@ -325,18 +341,47 @@ namespace RopcAnalyzers.Recognition
             return null;
         }
 
+        /// <summary>
+        /// Whether an Equals or Compare call compares the grant type with "password": its first two arguments
+        /// (string.Equals(a, b, comparison), comparer.Equals(a, b)), or its instance and first argument (a.Equals(b, comparison)).
+        /// </summary>
+        private static bool ComparesGrantTypeWithPassword(IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            var arguments = invocation.Arguments;
+            if (arguments.Length >= 2 && arguments[1].Value.Type?.TypeKind != TypeKind.Enum)
+            {
+                return ComparesGrantTypeWithPassword(arguments[0].Value, arguments[1].Value, cancellationToken);
+            }
+
+            return invocation.Instance is not null && arguments.Length >= 1
+                   && ComparesGrantTypeWithPassword(invocation.Instance, arguments[0].Value, cancellationToken);
+        }
+
         private static bool ComparesGrantTypeWithPassword(IOperation? left, IOperation? right, CancellationToken cancellationToken)
-            => (IsGrantType(left) && IsPasswordValue(right, cancellationToken)) || (IsGrantType(right) && IsPasswordValue(left, cancellationToken));
+            => ComparesGrantType(left, right, cancellationToken) || ComparesGrantType(right, left, cancellationToken);
+
+        /// <summary>
+        /// Every equality comparison comes here. Against a constant "password" the grant type is looked for thoroughly
+        /// (see <see cref="IsGrantType"/>); against anything else, its cheap name checks go before resolving the other value.
+        /// </summary>
+        private static bool ComparesGrantType(IOperation? grant, IOperation? password, CancellationToken cancellationToken)
+            => StringValues.Unwrap(password) is { ConstantValue.HasValue: true }
+                ? IsPasswordValue(password, cancellationToken) && IsGrantType(grant, thorough: true, cancellationToken)
+                : IsGrantType(grant, thorough: false, cancellationToken) && IsPasswordValue(password, cancellationToken);
 
         private static bool IsPasswordValue(IOperation? operation, CancellationToken cancellationToken)
             => StringValues.TryResolve(operation, cancellationToken, out var value) && RopcRecognizer.IsPasswordGrantValue(value);
 
         /// <summary>
-        /// An expression that holds the request's grant type: a GrantType/grant_type member, form["grant_type"],
-        /// form.Get("grant_type"), or a local or parameter named grantType; through ToString(), FirstOrDefault(),
-        /// Trim(), case conversions and ?. access.
+        /// An expression that holds the posted grant type: a GrantType/grant_type member, form["grant_type"],
+        /// form.Get("grant_type"), form.TryGetValue("grant_type", out ...), or a local or parameter named grantType;
+        /// through ToString(), Convert.ToString(), FirstOrDefault(), [0], Trim(), case conversions, casts and ?. access.
+        /// <paramref name="thorough"/>: also a local with another name that only ever receives the grant type, and a
+        /// member or parameter bound to the "grant_type" key by an attribute ([FromForm(Name = "grant_type")],
+        /// [JsonPropertyName("grant_type")]); these cost a walk of the body or the attributes, and are looked for only
+        /// once the value compared is known to be the password grant.
         /// </summary>
-        internal static bool IsGrantType(IOperation? operation)
+        private static bool IsGrantType(IOperation? operation, bool thorough, CancellationToken cancellationToken)
         {
             for (var depth = 0; depth < 8; depth++)
             {
@@ -346,23 +391,37 @@ namespace RopcAnalyzers.Recognition
                         operation = conditional.WhenNotNull;
                         continue;
 
+                    case IConditionalAccessInstanceOperation instance:
+                        operation = ConditionalAccessOf(instance)?.Operation;
+                        continue;
+
+                    case IPropertyReferenceOperation { Arguments.Length: 1 } indexer when indexer.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32:
+                        // form["grant_type"][0]: one of the posted values
+                        operation = indexer.Instance;
+                        continue;
+
+                    case IArrayElementReferenceOperation element:
+                        operation = element.ArrayReference;
+                        continue;
+
                     case IPropertyReferenceOperation { Arguments.Length: 1 } indexer:
                         return IsGrantTypeKey(indexer.Arguments[0].Value);
 
                     case IPropertyReferenceOperation property:
-                        return IsGrantTypeName(property.Property.Name);
+                        return IsGrantTypeName(property.Property.Name) || (thorough && IsBoundToGrantTypeKey(property.Property));
 
                     case IFieldReferenceOperation field:
-                        return !field.Field.IsConst && IsGrantTypeName(field.Field.Name);
+                        return !field.Field.IsConst && (IsGrantTypeName(field.Field.Name) || (thorough && IsBoundToGrantTypeKey(field.Field)));
 
                     case ILocalReferenceOperation local:
-                        return IsGrantTypeName(local.Local.Name);
+                        return IsGrantTypeName(local.Local.Name) || (thorough && ReceivesOnlyGrantType(local, cancellationToken));
 
                     case IParameterReferenceOperation parameter:
-                        return IsGrantTypeName(parameter.Parameter.Name);
+                        return IsGrantTypeName(parameter.Parameter.Name) || (thorough && IsBoundToGrantTypeKey(parameter.Parameter));
 
                     case IInvocationOperation invocation when invocation.TargetMethod.Name is "ToString" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault":
-                        operation = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        // value.ToString(), Convert.ToString(value), Enumerable.First(values)
+                        operation = invocation.Instance ?? (invocation.TargetMethod.IsStatic && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
                         continue;
 
                     case IInvocationOperation invocation:
@@ -384,8 +443,108 @@ namespace RopcAnalyzers.Recognition
             return false;
         }
 
+        /// <summary>The conditional access whose value <paramref name="instance"/> stands for (the nearest one it is in the WhenNotNull part of).</summary>
+        private static IConditionalAccessOperation? ConditionalAccessOf(IConditionalAccessInstanceOperation instance)
+        {
+            IOperation child = instance;
+            for (var parent = instance.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == child)
+                {
+                    return conditional;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A local that receives the grant type under another name (var grant = form["grant_type"];
+        /// form.TryGetValue("grant_type", out var grant)): every value it receives, but constants, reads the grant type.
+        /// </summary>
+        private static bool ReceivesOnlyGrantType(ILocalReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            var local = reference.Local;
+            var receivesGrantType = false;
+            foreach (var descendant in OperationTree.Root(reference).Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                IOperation? received;
+                switch (descendant)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        received = (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value;
+                        break;
+
+                    case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local):
+                        var target = other.Parent is IDeclarationExpressionOperation declaration ? declaration : (IOperation)other;
+                        if (target.Parent is ISimpleAssignmentOperation assignment && assignment.Target == target)
+                        {
+                            received = assignment.Value;
+                        }
+                        else if (target.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation call })
+                        {
+                            received = call;
+                        }
+                        else if (OperationTree.IsWrittenTo(target))
+                        {
+                            // ref arguments, ++, compound assignments: a value of its own
+                            return false;
+                        }
+                        else
+                        {
+                            continue;
+                        }
+
+                        break;
+
+                    default:
+                        continue;
+                }
+
+                if (received is null || StringValues.Unwrap(received)!.ConstantValue.HasValue)
+                {
+                    continue;
+                }
+
+                if (!IsGrantType(received, thorough: false, cancellationToken))
+                {
+                    return false;
+                }
+
+                receivesGrantType = true;
+            }
+
+            return receivesGrantType;
+        }
+
+        /// <summary>A bound model member or handler parameter whose attribute names the "grant_type" key ([FromForm(Name = "grant_type")], [JsonPropertyName("grant_type")]).</summary>
+        private static bool IsBoundToGrantTypeKey(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                foreach (var argument in attribute.ConstructorArguments)
+                {
+                    if (argument.Kind == TypedConstantKind.Primitive && argument.Value is string key && IsGrantTypeName(key))
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Value.Kind == TypedConstantKind.Primitive && named.Value.Value is string key && IsGrantTypeName(key))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsGrantTypeKey(IOperation key)
-            => key.ConstantValue is { HasValue: true, Value: string text } && FormPairs.Normalize(text) == "granttype";
+            => key.ConstantValue is { HasValue: true, Value: string text } && IsGrantTypeName(text);
 
         private static bool IsGrantTypeName(string name)
             => FormPairs.Normalize(name) == "granttype";

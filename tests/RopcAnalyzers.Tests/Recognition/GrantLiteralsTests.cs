@@ -136,6 +136,52 @@ namespace RopcAnalyzers.Tests.Recognition
                     }
                 }
                 """, new[] { "ROPC009", "ROPC009" }),
+            // Forms that are not string-typed (a JSON body read into a dictionary of objects, a NameValueCollection),
+            // the grant read into a local of another name or a member bound to the key by an attribute, Compare(...) == 0,
+            // comparer.Equals and is-patterns.
+            ["ServerBranchesOnObjectAndNameValueForms"] = ("""
+                using System;
+                using System.Collections.Generic;
+                using System.Collections.Specialized;
+                using System.Linq;
+                class TokenEndpoint
+                {
+                    string Handle(Dictionary<string, object> body, NameValueCollection form)
+                    {
+                        if (body["grant_type"] == "password" || Equals(body["grant_type"], "password"))
+                        {
+                            return "json";
+                        }
+
+                        var grant = form.Get("grant_type");
+                        if (string.Compare(grant, "password", StringComparison.OrdinalIgnoreCase) == 0)
+                        {
+                            return "form";
+                        }
+
+                        switch (body["grant_type"])
+                        {
+                            case "password":
+                                return "again";
+                        }
+
+                        if (StringComparer.Ordinal.Equals(form["type"], "password") || body["type"] is "password")
+                        {
+                            return "an input type";
+                        }
+
+                        return form.GetValues("grant_type")?.FirstOrDefault() is "password" ? "first" : "other";
+                    }
+
+                    string Bound(TokenBody body) => body.Grant == "password" ? "bound" : "other";
+                }
+
+                class TokenBody
+                {
+                    [System.Text.Json.Serialization.JsonPropertyName("grant_type")]
+                    public string? Grant { get; set; }
+                }
+                """, new[] { "ROPC009", "ROPC009", "ROPC009", "ROPC009", "ROPC009", "ROPC009" }),
             ["SqlClientConnectionStringAndAuth0Realm"] = ("""
                 using System.Collections.Generic;
                 using System.Net.Http;
