@@ -51,6 +51,30 @@ namespace RopcAnalyzers.Tests.Robustness
         }
 
         [Fact]
+        public async Task MultiFileProjects_OneFileCutWhileTyping_NothingThrows()
+        {
+            // The whole-program analysis reads every file of the compilation: one file is typed, the others stand whole.
+            var projects = RobustnessCorpus.MultiFileProjects();
+            Assert.True(projects.Count >= 10, $"Only {projects.Count} multi-file projects were found: the harvest is broken.");
+            var cases = new List<RobustnessCase>();
+            foreach (var (name, files) in projects)
+            {
+                for (var typed = 0; typed < files.Count; typed++)
+                {
+                    var others = files.Where((_, index) => index != typed).ToList();
+                    var cuts = SourceCuts.Sample($"{name}/{files[typed].Path}", files[typed].Source, 3);
+                    for (var i = 0; i < cuts.Count; i++)
+                    {
+                        var references = (typed + i) % 3 == 2 ? ReferenceSet.FrameworkOnly : ReferenceSet.Libraries;
+                        cases.Add(new RobustnessCase($"{name}/{files[typed].Path}: {cuts[i].Description}", cuts[i].Text, references, WithShippedAttribute: true, ConfiguredApis: null, others));
+                    }
+                }
+            }
+
+            Assert.True(await AssertNothingThrowsAsync(cases) > cases.Count / 2, "Too few cut projects reached the recognizer.");
+        }
+
+        [Fact]
         public async Task UncutSources_WithEveryReferenceSet_NothingThrows()
         {
             var sources = RobustnessCorpus.Shapes.Concat(RobustnessCorpus.Samples()).ToList();

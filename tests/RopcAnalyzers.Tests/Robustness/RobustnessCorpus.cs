@@ -50,6 +50,64 @@ namespace RopcAnalyzers.Tests.Robustness
             return snippets;
         }
 
+        /// <summary>
+        /// The small multi-file projects of the test files (a test's <c>("Name.cs", source)</c> pairs, a source given by a
+        /// constant of the same file included) and the sample projects, each as its files.
+        /// </summary>
+        public static IReadOnlyList<(string Name, IReadOnlyList<(string Path, string Source)> Files)> MultiFileProjects()
+        {
+            var projects = new List<(string, IReadOnlyList<(string, string)>)>();
+            var testsFolder = Path.Combine(RepositoryRoot, "tests", "RopcAnalyzers.Tests");
+            foreach (var file in Directory.EnumerateFiles(testsFolder, "*.cs", SearchOption.AllDirectories).OrderBy(path => path, StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(testsFolder, file).Replace('\\', '/');
+                if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal) || relative.StartsWith("Robustness/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+                var constants = root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+                    .Where(declarator => declarator.Initializer?.Value is LiteralExpressionSyntax)
+                    .GroupBy(declarator => declarator.Identifier.ValueText)
+                    .ToDictionary(group => group.Key, group => SnippetText(group.First().Initializer!.Value), StringComparer.Ordinal);
+                foreach (var member in root.DescendantNodes().OfType<MethodDeclarationSyntax>())
+                {
+                    var files = new List<(string, string)>();
+                    foreach (var tuple in member.DescendantNodes().OfType<TupleExpressionSyntax>().Where(tuple => tuple.Arguments.Count == 2))
+                    {
+                        var path = (tuple.Arguments[0].Expression as LiteralExpressionSyntax)?.Token.ValueText;
+                        var source = tuple.Arguments[1].Expression switch
+                        {
+                            LiteralExpressionSyntax or InterpolatedStringExpressionSyntax => SnippetText(tuple.Arguments[1].Expression),
+                            IdentifierNameSyntax name when constants.TryGetValue(name.Identifier.ValueText, out var constant) => constant,
+                            _ => null,
+                        };
+
+                        if (path is not null && path.EndsWith(".cs", StringComparison.Ordinal) && source is not null && LooksLikeCSharp(source))
+                        {
+                            files.Add((path, Markup.Replace(source, string.Empty)));
+                        }
+                    }
+
+                    if (files.Count >= 2)
+                    {
+                        projects.Add(($"{relative}:{member.Identifier.ValueText}", files));
+                    }
+                }
+            }
+
+            foreach (var sample in Samples().GroupBy(file => file.Name.Substring(0, file.Name.LastIndexOf('/'))))
+            {
+                if (sample.Count() >= 2)
+                {
+                    projects.Add((sample.Key, sample.Select(file => (file.Name, file.Source)).ToList()));
+                }
+            }
+
+            return projects;
+        }
+
         /// <summary>The C# files of the sample projects.</summary>
         public static IReadOnlyList<(string Name, string Source)> Samples()
         {

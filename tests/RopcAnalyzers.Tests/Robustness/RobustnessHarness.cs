@@ -35,7 +35,8 @@ namespace RopcAnalyzers.Tests.Robustness
     public sealed record RobustnessResult(IReadOnlyList<string> Failures, int Diagnostics, int FixesApplied);
 
     /// <summary>One input for the harness: a source text and how it is compiled.</summary>
-    public sealed record RobustnessCase(string Name, string Source, ReferenceSet References, bool WithShippedAttribute, string? ConfiguredApis);
+    /// <param name="OtherFiles">Files compiled beside <paramref name="Source"/>, whole: the rest of a multi-file project whose one file is being typed.</param>
+    public sealed record RobustnessCase(string Name, string Source, ReferenceSet References, bool WithShippedAttribute, string? ConfiguredApis, IReadOnlyList<(string Path, string Source)>? OtherFiles = null);
 
     /// <summary>
     /// Runs every analyzer of the RopcAnalyzers assembly and every code fix of the RopcAnalyzers.CodeFixes assembly
@@ -123,6 +124,11 @@ namespace RopcAnalyzers.Tests.Robustness
             if (testCase.WithShippedAttribute)
             {
                 project = project.AddDocument("TrustedLegacyRopcAttribute.cs", SourceText.From(ShippedSources.TrustedLegacyRopcAttribute)).Project;
+            }
+
+            foreach (var (path, source) in testCase.OtherFiles ?? Array.Empty<(string, string)>())
+            {
+                project = project.AddDocument(path, SourceText.From(source)).Project;
             }
 
             return project.AddDocument("Cut.cs", SourceText.From(testCase.Source));
