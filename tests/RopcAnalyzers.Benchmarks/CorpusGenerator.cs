@@ -62,6 +62,115 @@ namespace RopcAnalyzers.Benchmarks
             return files;
         }
 
+        /// <summary>The unapproved ROPC requests of <see cref="WholeProgramModules"/>.</summary>
+        public const int PlantedWholeProgramRopcSites = 1;
+
+        /// <summary>The passwords <see cref="WholeProgramModules"/> keeps past the exchange, reached only through a wrapper.</summary>
+        public const int PlantedWholeProgramKeptPasswords = 1;
+
+        /// <summary>
+        /// ROPC spread across files as real projects spread it, for corpus (b): a settings object whose grant type is set
+        /// by its constructor's callers, a token helper that builds and posts the form, a client that wraps the helper,
+        /// and a session that keeps the password and calls the client.
+        /// </summary>
+        public static IReadOnlyList<CorpusFile> WholeProgramModules() => new[]
+        {
+            new CorpusFile("Integration/Sync/SyncTokenSettings.cs", """
+                namespace Contoso.Integration.Sync
+                {
+                    public sealed class SyncTokenSettings
+                    {
+                        public SyncTokenSettings(string grantType, string userName, string password)
+                        {
+                            GrantType = grantType;
+                            UserName = userName;
+                            Password = password;
+                        }
+
+                        public string GrantType { get; }
+
+                        public string UserName { get; }
+
+                        public string Password { get; }
+
+                        public static SyncTokenSettings ForUser(string userName, string password) => new SyncTokenSettings("password", userName, password);
+                    }
+                }
+
+                """),
+            new CorpusFile("Integration/Sync/SyncTokenHelper.cs", """
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Contoso.Integration.Sync
+                {
+                    internal static class SyncTokenHelper
+                    {
+                        public static async Task<string> RequestAsync(HttpClient http, string tokenUrl, SyncTokenSettings settings, CancellationToken cancellationToken)
+                        {
+                            var data = new Dictionary<string, string>();
+                            data.Add("grant_type", settings.GrantType);
+                            data.Add("username", settings.UserName);
+                            data.Add("password", settings.Password);
+                            using var response = await http.PostAsync(tokenUrl, new FormUrlEncodedContent(data), cancellationToken).ConfigureAwait(false);
+                            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                }
+
+                """),
+            new CorpusFile("Integration/Sync/SyncClient.cs", """
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Contoso.Integration.Sync
+                {
+                    public sealed class SyncClient
+                    {
+                        private readonly HttpClient http;
+                        private readonly string tokenUrl;
+
+                        public SyncClient(HttpClient http, string tokenUrl)
+                        {
+                            this.http = http;
+                            this.tokenUrl = tokenUrl;
+                        }
+
+                        public Task<string> LogInAsync(string userName, string password, CancellationToken cancellationToken)
+                            => SyncTokenHelper.RequestAsync(http, tokenUrl, new SyncTokenSettings("password", userName, password), cancellationToken);
+                    }
+                }
+
+                """),
+            new CorpusFile("Integration/Sync/SyncSession.cs", """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Contoso.Integration.Sync
+                {
+                    public sealed class SyncSession
+                    {
+                        private readonly SyncClient client;
+                        private readonly string userName;
+                        private readonly string password;
+
+                        public SyncSession(SyncClient client, string userName, string password)
+                        {
+                            this.client = client;
+                            this.userName = userName;
+                            this.password = password;
+                        }
+
+                        public Task<string> RenewAsync(CancellationToken cancellationToken) => client.LogInAsync(userName, password, cancellationToken);
+                    }
+                }
+
+                """),
+        };
+
         public static int CountLines(IEnumerable<CorpusFile> files)
             => files.Sum(file => file.Text.Count(c => c == '\n'));
 

@@ -74,6 +74,7 @@ namespace RopcAnalyzers.Benchmarks
             if (withLibraries)
             {
                 files.AddRange(CorpusGenerator.AuthenticationModules(options.AuthenticationModules, options.Seed + 1));
+                files.AddRange(CorpusGenerator.WholeProgramModules());
             }
 
             // The package adds the attribute's source to every project that installs it, so both corpora declare it.
@@ -92,7 +93,7 @@ namespace RopcAnalyzers.Benchmarks
 
             Console.WriteLine();
             Console.WriteLine(withLibraries
-                ? $"Corpus (b): {files.Count} files, {lines:N0} lines; IdentityModel, MSAL and Azure.Identity referenced; {options.AuthenticationModules} token-acquisition modules with {CorpusGenerator.PlantedRopcSites} ROPC sites ({CorpusGenerator.PlantedUnapprovedRopcSites} unapproved)"
+                ? $"Corpus (b): {files.Count} files, {lines:N0} lines; IdentityModel, MSAL and Azure.Identity referenced; {options.AuthenticationModules} token-acquisition modules with {CorpusGenerator.PlantedRopcSites} ROPC sites ({CorpusGenerator.PlantedUnapprovedRopcSites} unapproved), and a session, client, helper and settings object that spread {CorpusGenerator.PlantedWholeProgramRopcSites} more across files"
                 : $"Corpus (a): {files.Count} files, {lines:N0} lines; no OAuth library referenced (the package's attribute declared)");
             Console.WriteLine($"  parse: {Ms(parseTime)}");
 
@@ -212,8 +213,16 @@ namespace RopcAnalyzers.Benchmarks
 
             if (package.IsRopcAnalyzers)
             {
-                var expected = corpus == 'b' ? CorpusGenerator.PlantedUnapprovedRopcSites : 0;
+                var expected = corpus == 'b' ? CorpusGenerator.PlantedUnapprovedRopcSites + CorpusGenerator.PlantedWholeProgramRopcSites : 0;
                 var found = run.Diagnostics.Count(diagnostic => diagnostic.Id == RuleIdentifiers.UnapprovedRopcRequest);
+                var expectedKept = corpus == 'b' ? CorpusGenerator.PlantedWholeProgramKeptPasswords : 0;
+                var kept = run.Diagnostics.Count(diagnostic => diagnostic.Id == RuleIdentifiers.PasswordPersisted && diagnostic.AdditionalLocations.Count > 1);
+                if (kept != expectedKept)
+                {
+                    Console.WriteLine($"  ! RopcAnalyzers reported {kept} ROPC002 diagnostics through wrappers; the corpus has {expectedKept}.");
+                    ok = false;
+                }
+
                 if (found != expected)
                 {
                     Console.WriteLine($"  ! RopcAnalyzers reported {found} ROPC001 diagnostics; the corpus has {expected} unapproved ROPC sites:");

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using RopcAnalyzers.Rules;
 using RopcAnalyzers.Tests.Infrastructure;
@@ -77,9 +78,7 @@ namespace RopcAnalyzers.Tests.Recognition
             }
             """;
 
-        [Fact]
-        public Task SessionKeepingThePassword_ForTheProjectsHelper_ReportsTheFieldWithTheChain() => ProjectAsync(
-            new[]
+        private static readonly (string Path, string Source)[] SessionProject =
             {
                 ("AuthHelper.cs", AuthHelper),
                 ("Session.cs", """
@@ -111,7 +110,11 @@ namespace RopcAnalyzers.Tests.Recognition
                     var session = {|#10:new Session({|#11:"http://idp.contoso.com"|}, "bob", {|#12:"hunter2"|})|};
                     Console.WriteLine((await session.RenewAsync()).AccessToken);
                     """),
-            },
+            };
+
+        [Fact]
+        public Task SessionKeepingThePassword_ForTheProjectsHelper_ReportsTheFieldWithTheChain() => ProjectAsync(
+            SessionProject,
             new[]
             {
                 Diagnostic(Descriptors.UnapprovedRopcRequest, 20).WithArguments(FormRequest),
@@ -122,6 +125,40 @@ namespace RopcAnalyzers.Tests.Recognition
                 Diagnostic(Descriptors.HardCodedPassword, 12, 1, 20)
                     .WithArguments($"Program (top-level) → new Session → Session.RenewAsync → AuthHelper.GetTokenAsync → {FormRequest}"),
             });
+        /// <summary>
+        /// The editor analyses the document being edited, not the whole project: what the build reports in a file must
+        /// appear when that file alone is analysed, in whatever order the files are opened.
+        /// </summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task EditorAnalysisOfEachDocument_ReportsWhatTheBuildReportsThere(bool withLibraries)
+        {
+            var trees = SessionProject.Select(file => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+                System.Text.RegularExpressions.Regex.Replace(file.Source, @"\{\|[^:|{}]*:|\|\}", string.Empty), path: file.Path)).ToList();
+            trees.Add(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(ShippedSources.TrustedLegacyRopcAttribute, path: "TrustedLegacyRopcAttribute.cs"));
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Editor",
+                trees,
+                withLibraries ? TestReferences.All : TestReferences.Framework,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+
+            static string Describe(Diagnostic diagnostic) => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage()} +{diagnostic.AdditionalLocations.Count}";
+            var analyzers = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new RopcUseAnalyzer());
+            var build = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+            Assert.Equal(new[] { "ROPC001", "ROPC002", "ROPC007", "ROPC008" }, build.Select(diagnostic => diagnostic.Id).OrderBy(id => id));
+
+            foreach (var tree in trees.AsEnumerable().Reverse())
+            {
+                var editor = compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new RopcUseAnalyzer()));
+                var inDocument = await editor.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, default);
+                Assert.Equal(
+                    build.Where(diagnostic => diagnostic.Location.SourceTree == tree).Select(Describe).OrderBy(text => text),
+                    inDocument.Select(Describe).OrderBy(text => text));
+            }
+        }
+
         [Fact]
         public Task WrappersOfWrappers_WithTheGrantInASettingsObject_ReportTheRequestOnceAndTheKeptPasswordWithTheChain() => ProjectAsync(
             new[]
