@@ -12,6 +12,9 @@ namespace RopcAnalyzers.Recognition
         ClientId,
         UserName,
         Password,
+
+        /// <summary>The grant type itself: a wrapper that takes it as a parameter sends the password grant only when a caller passes it.</summary>
+        Grant,
     }
 
     /// <summary>Fills a request's parts from parameter names, request-object members and form keys.</summary>

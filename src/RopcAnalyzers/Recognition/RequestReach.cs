@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,15 +27,32 @@ namespace RopcAnalyzers.Recognition
         public string? Member { get; }
     }
 
+    /// <summary>What a call of a wrapper passes for the grant.</summary>
+    internal enum WrapperGrant
+    {
+        /// <summary>The wrapper sends the password grant whatever it is given.</summary>
+        Fixed,
+
+        /// <summary>The wrapper takes the grant as a parameter and this call passes the password grant: the call is the request.</summary>
+        Password,
+
+        /// <summary>The wrapper takes the grant as a parameter and this call passes its own caller's parameter on.</summary>
+        PassedOn,
+
+        /// <summary>The wrapper takes the grant as a parameter and this call passes another grant (refresh_token): no ROPC.</summary>
+        Other,
+    }
+
     /// <summary>A method or constructor of the compilation whose parameters reach the parts of an ROPC request.</summary>
     internal sealed class RopcWrapper
     {
-        public RopcWrapper(IMethodSymbol method, ImmutableArray<WrapperInput> inputs, RopcLibrary library, string description, ImmutableArray<Location> steps)
+        public RopcWrapper(IMethodSymbol method, ImmutableArray<WrapperInput> inputs, RopcLibrary library, string reached, ImmutableArray<Location> steps)
         {
             Method = method;
             Inputs = inputs;
             Library = library;
-            Description = description;
+            Name = SourceScan.DisplayName(method);
+            Reached = reached;
             Steps = steps;
         }
 
@@ -44,8 +62,48 @@ namespace RopcAnalyzers.Recognition
 
         public RopcLibrary Library { get; }
 
+        /// <summary>How users see the wrapper: "AuthHelper.GetTokenAsync", "new Session".</summary>
+        public string Name { get; }
+
+        /// <summary>What the wrapper's parameters reach: "form field grant_type=password", "AuthHelper.GetTokenAsync → ...".</summary>
+        public string Reached { get; }
+
         /// <summary>How a call of it reaches the request: "AuthHelper.GetTokenAsync → form field grant_type=password".</summary>
-        public string Description { get; }
+        public string Description => Name + " → " + Reached;
+
+        /// <summary>The parameter that takes the grant type, for a wrapper that sends whichever grant it is given.</summary>
+        public int? GrantOrdinal
+        {
+            get
+            {
+                foreach (var input in Inputs)
+                {
+                    if (input.Slot == RequestSlot.Grant)
+                    {
+                        return input.Ordinal;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>What a call with <paramref name="arguments"/>, made in <paramref name="caller"/>, passes for the grant.</summary>
+        public WrapperGrant GrantAt(ImmutableArray<IArgumentOperation> arguments, GrantValues grants, ISymbol? caller, SourceScan? scan, CancellationToken cancellationToken)
+        {
+            if (GrantOrdinal is not { } ordinal)
+            {
+                return WrapperGrant.Fixed;
+            }
+
+            var grant = RequestReach.ArgumentValue(arguments, new WrapperInput(ordinal, RequestSlot.Grant, null), scan, cancellationToken);
+            if (grants.IsPasswordGrant(grant, followMembers: true, cancellationToken))
+            {
+                return WrapperGrant.Password;
+            }
+
+            return caller is not null && ValueOrigin.Of(grant, caller, cancellationToken).Parameter is not null ? WrapperGrant.PassedOn : WrapperGrant.Other;
+        }
 
         /// <summary>The calls inside the chain, then the request itself, in the order the value travels.</summary>
         public ImmutableArray<Location> Steps { get; }
@@ -98,10 +156,10 @@ namespace RopcAnalyzers.Recognition
         /// </summary>
         public static RequestReach Build(SourceScan scan, RopcRecognizer direct, CancellationToken cancellationToken)
         {
-            var builder = new Builder(scan, cancellationToken);
-            foreach (var (owner, request) in DirectRequests(scan, direct, cancellationToken))
+            var builder = new Builder(scan, direct.Grants, cancellationToken);
+            foreach (var (owner, request, openGrant) in DirectRequests(scan, direct, cancellationToken))
             {
-                builder.AddRequest(owner, request);
+                builder.AddRequest(owner, request, openGrant);
             }
 
             for (var depth = 1; depth < MaxDepth && builder.StartLevel() is { Count: > 0 } level; depth++)
@@ -112,7 +170,8 @@ namespace RopcAnalyzers.Recognition
             return builder.Wrappers.Count == 0 ? None : new RequestReach(builder.Wrappers);
         }
 
-        private static IEnumerable<(IMethodSymbol Owner, RopcRequest Request)> DirectRequests(SourceScan scan, RopcRecognizer direct, CancellationToken cancellationToken)
+        /// <summary>The requests of the compilation, and the forms whose grant a parameter gives (with that grant value).</summary>
+        private static IEnumerable<(IMethodSymbol Owner, RopcRequest Request, IOperation? OpenGrant)> DirectRequests(SourceScan scan, RopcRecognizer direct, CancellationToken cancellationToken)
         {
             var searched = new HashSet<SyntaxNode>();
             var candidates = scan.Tokens(token => MayBeInRequest(token, direct), cancellationToken);
@@ -125,8 +184,17 @@ namespace RopcAnalyzers.Recognition
 
                 var model = scan.ModelOf(token.SyntaxTree!);
                 var root = GrantLiterals.OperationOfCodeBlock(model, node, cancellationToken, out var codeBlock);
-                if (root is null || !searched.Add(codeBlock)
-                    || SourceScan.ContainingMember(model.GetEnclosingSymbol(token.SpanStart, cancellationToken)) is not IMethodSymbol owner)
+                if (root is null || searched.Contains(codeBlock))
+                {
+                    continue;
+                }
+
+                // A method's own declaration names it (a token in its parameter list is not inside it).
+                var declared = codeBlock is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
+                    ? model.GetDeclaredSymbol(codeBlock, cancellationToken)
+                    : model.GetEnclosingSymbol(root.Syntax.SpanStart, cancellationToken);
+                searched.Add(codeBlock);
+                if (SourceScan.ContainingMember(declared) is not IMethodSymbol owner)
                 {
                     continue;
                 }
@@ -135,7 +203,11 @@ namespace RopcAnalyzers.Recognition
                 {
                     if (direct.TryRecognize(operation, cancellationToken, out var request))
                     {
-                        yield return (owner, request);
+                        yield return (owner, request, null);
+                    }
+                    else if (direct.TryRecognizeFormWithOpenGrant(operation, cancellationToken, out var form, out var grant))
+                    {
+                        yield return (owner, form, grant);
                     }
                 }
             }
@@ -156,27 +228,37 @@ namespace RopcAnalyzers.Recognition
         private sealed class Builder
         {
             private readonly SourceScan scan;
+            private readonly GrantValues grants;
             private readonly CancellationToken cancellationToken;
             private readonly List<RopcWrapper> pending = new();
-            private readonly HashSet<SyntaxNode> callsSeen = new();
 
-            public Builder(SourceScan scan, CancellationToken cancellationToken)
+            public Builder(SourceScan scan, GrantValues grants, CancellationToken cancellationToken)
             {
                 this.scan = scan;
+                this.grants = grants;
                 this.cancellationToken = cancellationToken;
             }
 
             public Dictionary<IMethodSymbol, RopcWrapper> Wrappers { get; } = new(SymbolEqualityComparer.Default);
 
-            public void AddRequest(IMethodSymbol owner, RopcRequest request)
+            public void AddRequest(IMethodSymbol owner, RopcRequest request, IOperation? openGrant)
             {
                 var steps = ImmutableArray.Create(request.Location);
                 var inputs = new Inputs();
+                if (openGrant is not null)
+                {
+                    // Only a form whose grant its method's caller chooses: other open grants are out of reach.
+                    if (!inputs.Add(owner, RequestSlot.Grant, openGrant, cancellationToken))
+                    {
+                        return;
+                    }
+                }
+
                 inputs.Add(owner, RequestSlot.Password, request.Password, cancellationToken);
                 inputs.Add(owner, RequestSlot.Address, request.EndpointAddress, cancellationToken);
                 inputs.Add(owner, RequestSlot.UserName, request.UserName, cancellationToken);
                 inputs.Add(owner, RequestSlot.ClientId, request.ClientId, cancellationToken);
-                Record(owner, inputs, request.Library, request.Description, steps);
+                Record(owner, inputs, request.Library, request.Description, steps, constructorsMayChooseGrant: openGrant is null);
             }
 
             /// <summary>The wrappers found since the last level, now to be searched for callers.</summary>
@@ -197,7 +279,7 @@ namespace RopcAnalyzers.Recognition
 
                 foreach (var identifier in scan.Identifiers(byName, cancellationToken))
                 {
-                    if (SourceScan.CallNamedBy(identifier) is not { } call || !callsSeen.Add(call))
+                    if (SourceScan.CallNamedBy(identifier) is not { } call)
                     {
                         continue;
                     }
@@ -217,29 +299,58 @@ namespace RopcAnalyzers.Recognition
                         continue;
                     }
 
-                    var inputs = new Inputs();
-                    foreach (var input in callee.Inputs)
-                    {
-                        inputs.Add(owner, input.Slot, ArgumentValue(arguments, input, scan, cancellationToken), cancellationToken);
-                    }
-
-                    Record(owner, inputs, callee.Library, callee.Description, callee.Steps.Insert(0, call.GetLocation()));
-                }
-            }
-
-            private void Record(IMethodSymbol owner, Inputs inputs, RopcLibrary library, string reached, ImmutableArray<Location> steps)
-            {
-                foreach (var (method, methodInputs) in inputs.ByMethod(owner, scan, cancellationToken))
-                {
-                    if (!HasPasswordOrAddress(methodInputs) || Wrappers.ContainsKey(method))
+                    var grant = callee.GrantAt(arguments, grants, owner, scan, cancellationToken);
+                    if (grant == WrapperGrant.Other)
                     {
                         continue;
                     }
 
-                    var description = SymbolEqualityComparer.Default.Equals(method, owner.OriginalDefinition)
-                        ? $"{SourceScan.DisplayName(method)} → {reached}"
-                        : $"{SourceScan.DisplayName(method)} → {SourceScan.DisplayName(owner)} → {reached}";
-                    var wrapper = new RopcWrapper(method, methodInputs, library, description, steps);
+                    var inputs = new Inputs();
+                    foreach (var input in callee.Inputs)
+                    {
+                        if (input.Slot != RequestSlot.Grant || grant == WrapperGrant.PassedOn)
+                        {
+                            inputs.Add(owner, input.Slot, ArgumentValue(arguments, input, scan, cancellationToken), cancellationToken);
+                        }
+                    }
+
+                    var reached = grant == WrapperGrant.Password ? $"{callee.Name} with grant type \"password\" → {callee.Reached}" : callee.Description;
+                    Record(owner, inputs, callee.Library, reached, callee.Steps.Insert(0, call.GetLocation()), constructorsMayChooseGrant: callee.GrantOrdinal is null || grant == WrapperGrant.Password);
+                }
+            }
+
+            /// <param name="constructorsMayChooseGrant">
+            /// Whether the constructors that set the owner's fields become wrappers too: not where the owner's own caller
+            /// still chooses the grant (the constructor's arguments reach a password request only for some calls).
+            /// </param>
+            private void Record(IMethodSymbol owner, Inputs inputs, RopcLibrary library, string reached, ImmutableArray<Location> steps, bool constructorsMayChooseGrant)
+            {
+                foreach (var (method, methodInputs) in inputs.ByMethod(owner, scan, constructorsMayChooseGrant, cancellationToken))
+                {
+                    if (!HasPasswordOrAddress(methodInputs))
+                    {
+                        continue;
+                    }
+
+                    if (Wrappers.TryGetValue(method, out var known))
+                    {
+                        // Reached along another path: the inputs it adds count too (a constructor whose password one method
+                        // sends and whose address another uses), and its callers are looked at again for them.
+                        var added = methodInputs.RemoveAll(input => known.Inputs.Any(existing => existing.Ordinal == input.Ordinal && existing.Slot == input.Slot));
+                        if (!added.IsEmpty)
+                        {
+                            var merged = new RopcWrapper(known.Method, known.Inputs.AddRange(added), known.Library, known.Reached, known.Steps);
+                            Wrappers[method] = merged;
+                            pending.Add(merged);
+                        }
+
+                        continue;
+                    }
+
+                    var wrapperReached = SymbolEqualityComparer.Default.Equals(method, owner.OriginalDefinition)
+                        ? reached
+                        : $"{SourceScan.DisplayName(owner)} → {reached}";
+                    var wrapper = new RopcWrapper(method, methodInputs, library, wrapperReached, steps);
                     Wrappers.Add(method, wrapper);
                     pending.Add(wrapper);
                 }
@@ -351,25 +462,31 @@ namespace RopcAnalyzers.Recognition
             private readonly List<(IParameterSymbol Parameter, RequestSlot Slot, string? Member)> parameters = new();
             private readonly List<(ISymbol Member, RequestSlot Slot)> ownMembers = new();
 
-            public void Add(IMethodSymbol owner, RequestSlot slot, IOperation? value, CancellationToken cancellationToken)
+            /// <summary>Records where the value of one part comes from; false when it comes from no parameter or member of the owner.</summary>
+            public bool Add(IMethodSymbol owner, RequestSlot slot, IOperation? value, CancellationToken cancellationToken)
             {
                 if (value is null)
                 {
-                    return;
+                    return false;
                 }
 
                 var origin = ValueOrigin.Of(value, owner, cancellationToken);
                 if (origin.Parameter is { } parameter)
                 {
                     parameters.Add((parameter, slot, origin.Member));
+                    return true;
                 }
-                else if (origin.OwnMember is { IsStatic: false } member)
+
+                if (origin.OwnMember is { IsStatic: false } member && slot != RequestSlot.Grant)
                 {
                     ownMembers.Add((member, slot));
+                    return true;
                 }
+
+                return false;
             }
 
-            public IEnumerable<(IMethodSymbol Method, ImmutableArray<WrapperInput> Inputs)> ByMethod(IMethodSymbol owner, SourceScan scan, CancellationToken cancellationToken)
+            public IEnumerable<(IMethodSymbol Method, ImmutableArray<WrapperInput> Inputs)> ByMethod(IMethodSymbol owner, SourceScan scan, bool includeConstructors, CancellationToken cancellationToken)
             {
                 var byMethod = new Dictionary<IMethodSymbol, ImmutableArray<WrapperInput>.Builder>(SymbolEqualityComparer.Default);
                 void Add(IMethodSymbol method, WrapperInput input)
@@ -390,7 +507,7 @@ namespace RopcAnalyzers.Recognition
                     }
                 }
 
-                foreach (var (member, slot) in ownMembers)
+                foreach (var (member, slot) in includeConstructors ? ownMembers : new List<(ISymbol, RequestSlot)>())
                 {
                     foreach (var (constructor, parameter) in ConstructorsSetting(member, owner, scan, cancellationToken))
                     {

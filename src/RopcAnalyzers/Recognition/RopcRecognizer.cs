@@ -38,6 +38,7 @@ namespace RopcAnalyzers.Recognition
         internal const string Auth0PasswordRealmGrant = "http://auth0.com/oauth/grant-type/password-realm";
         private const string FormFieldDescription = "form field grant_type=password";
         private const string FormBodyDescription = "request body with grant_type=password";
+        private const string OpenGrantFormDescription = "form field grant_type";
 
         private readonly RopcApiCatalog catalog;
         private readonly GrantValues grants;
@@ -74,6 +75,8 @@ namespace RopcAnalyzers.Recognition
         }
 
         internal RopcApiCatalog Catalog => catalog;
+
+        internal GrantValues Grants => grants;
 
         /// <summary>The compilation's own methods that pass their parameters on to an ROPC request, learned on first use.</summary>
         internal RequestReach Reach(CancellationToken cancellationToken) => reach?.Get(cancellationToken) ?? RequestReach.None;
@@ -163,11 +166,22 @@ namespace RopcAnalyzers.Recognition
             }
 
             var caller = SourceScan.ContainingMember(site.SemanticModel?.GetEnclosingSymbol(site.Syntax.SpanStart, cancellationToken));
-            var description = caller is null ? wrapper.Description : $"{SourceScan.DisplayName(caller)} → {wrapper.Description}";
-            var request = new RopcRequest(site, wrapper.Library, RopcRequestKind.WrapperCall, method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, description)
+            RopcRequest request;
+            var apiName = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+            switch (wrapper.GrantAt(arguments, grants, caller, scan, cancellationToken))
             {
-                ChainLocations = wrapper.Steps,
-            };
+                case WrapperGrant.Password:
+                    // The wrapper takes the grant as a parameter and this call passes the password grant: this call is the request.
+                    request = new RopcRequest(site, wrapper.Library, RopcRequestKind.FormField, apiName, $"{wrapper.Name} with grant type \"password\" → {wrapper.Reached}");
+                    break;
+                case WrapperGrant.Fixed or WrapperGrant.PassedOn:
+                    request = new RopcRequest(site, wrapper.Library, RopcRequestKind.WrapperCall, apiName, caller is null ? wrapper.Description : $"{SourceScan.DisplayName(caller)} → {wrapper.Description}");
+                    break;
+                default:
+                    return null;
+            }
+
+            request.ChainLocations = wrapper.Steps;
 
             foreach (var input in wrapper.Inputs)
             {
@@ -333,18 +347,37 @@ namespace RopcAnalyzers.Recognition
         }
 
         private RopcRequest? RecognizeFormField(IOperation operation, CancellationToken cancellationToken)
+            => FormPairs.TryGetPair(operation, cancellationToken, requiredKey: GrantTypeKey, out var pair)
+               && grants.IsPasswordGrant(pair.Value, followMembers: pair.Member is null, cancellationToken)
+                ? FormFieldRequest(operation, pair, FormFieldDescription, cancellationToken)
+                : null;
+
+        /// <summary>
+        /// A form field grant_type whose value is not known here (a parameter of the method that builds the form): with the
+        /// value, for <see cref="RequestReach"/> to learn which calls of the method pass the password grant.
+        /// </summary>
+        internal bool TryRecognizeFormWithOpenGrant(IOperation operation, CancellationToken cancellationToken, [NotNullWhen(true)] out RopcRequest? request, [NotNullWhen(true)] out IOperation? grant)
         {
-            if (!FormPairs.TryGetPair(operation, cancellationToken, requiredKey: GrantTypeKey, out var pair)
-                || !grants.IsPasswordGrant(pair.Value, followMembers: pair.Member is null, cancellationToken))
+            request = null;
+            grant = null;
+            if (!FormPairs.TryGetPair(operation, cancellationToken, requiredKey: GrantTypeKey, out var pair) || StringValues.TryResolve(pair.Value, cancellationToken, out _))
             {
-                return null;
+                return false;
             }
 
+            request = FormFieldRequest(operation, pair, OpenGrantFormDescription, cancellationToken);
+            request.EndpointAddress ??= EndpointAddresses.Find(request.Site, cancellationToken);
+            grant = pair.Value;
+            return true;
+        }
+
+        private static RopcRequest FormFieldRequest(IOperation operation, FormPair pair, string description, CancellationToken cancellationToken)
+        {
             var library = RopcLibrary.HandWrittenHttp;
             var isIdentityModelTokenRequest = pair.Member?.ContainingType is { } owner && IsIdentityModelTokenRequest(owner, out library);
             var request = isIdentityModelTokenRequest
                 ? new RopcRequest(operation, library, RopcRequestKind.LibraryRequest, "TokenRequest", $"{(library == RopcLibrary.DuendeIdentityModel ? "Duende.IdentityModel" : "IdentityModel")} TokenRequest with GrantType \"password\"")
-                : new RopcRequest(operation, RopcLibrary.HandWrittenHttp, RopcRequestKind.FormField, GrantTypeKey, FormFieldDescription);
+                : new RopcRequest(operation, RopcLibrary.HandWrittenHttp, RopcRequestKind.FormField, GrantTypeKey, description);
 
             foreach (var sibling in FormPairs.Siblings(operation, cancellationToken))
             {

@@ -15,9 +15,11 @@ namespace RopcAnalyzers.Rules
                 return;
             }
 
+            // A call that chooses the password grant for the project's own wrapper shows the form it reaches.
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnapprovedRopcRequest,
                 request.Location,
+                request.ChainLocations,
                 DiagnosticProperties.For(request),
                 request.Description));
         }

@@ -628,5 +628,66 @@ namespace RopcAnalyzers.Tests.Recognition
                     """),
             },
             new[] { Diagnostic(Descriptors.UnapprovedRopcRequest, 20).WithArguments(FormRequest) });
+        [Fact]
+        public Task WrapperThatTakesTheGrant_TheCallPassingThePasswordGrantIsTheRequest() => ProjectAsync(
+            new[]
+            {
+                ("AuthClient.cs", """
+                    using System.Collections.Generic;
+                    using System.Net.Http;
+                    using System.Threading.Tasks;
+
+                    namespace Picture.Sdk
+                    {
+                        public sealed class AuthClient
+                        {
+                            private readonly HttpClient http = new HttpClient();
+                            private readonly string baseUrl;
+                            private readonly string userName;
+                            private readonly string {|#0:password|};
+                            private string? refreshToken;
+
+                            public AuthClient(string baseUrl, string userName, string password)
+                            {
+                                this.baseUrl = baseUrl;
+                                this.userName = userName;
+                                this.password = password;
+                            }
+
+                            public Task<string> LogInAsync() => {|#1:GetTokenAsync("password", null, userName, password)|};
+
+                            public Task<string> RefreshAsync() => GetTokenAsync("refresh_token", refreshToken, null, null);
+
+                            private async Task<string> GetTokenAsync(string grantType, string? refresh, string? user, string? pwd)
+                            {
+                                var form = new Dictionary<string, string?>
+                                {
+                                    {|#2:{ "grant_type", grantType }|},
+                                    { "refresh_token", refresh },
+                                    { "username", user },
+                                    { "password", pwd },
+                                };
+                                var response = await http.PostAsync(baseUrl + "/connect/token", new FormUrlEncodedContent(form));
+                                refreshToken = await response.Content.ReadAsStringAsync();
+                                return refreshToken;
+                            }
+                        }
+                    }
+                    """),
+                ("Program.cs", """
+                    using System;
+                    using Picture.Sdk;
+
+                    var client = {|#10:new AuthClient("https://pictures.contoso.com", "bob", Environment.GetEnvironmentVariable("PP_PASSWORD")!)|};
+                    Console.WriteLine(await client.LogInAsync());
+                    Console.WriteLine(await client.RefreshAsync());
+                    """),
+            },
+            new[]
+            {
+                Diagnostic(Descriptors.UnapprovedRopcRequest, 1, 2).WithArguments("AuthClient.GetTokenAsync with grant type \"password\" → form field grant_type"),
+                Diagnostic(Descriptors.PasswordPersisted, 0, 1, 2)
+                    .WithArguments("AuthClient.GetTokenAsync with grant type \"password\" → form field grant_type", "kept in field 'password'"),
+            });
     }
 }
