@@ -13,5 +13,8 @@ namespace RopcAnalyzers
         public const string HardCodedPassword = "ROPC008";
         public const string ServerEnablesPasswordGrant = "ROPC009";
         public const string MalformedApprovalExpiry = "ROPC010";
+
+        /// <summary>The id of the programmatic suppression of CS0436 between two copies of the approval attribute.</summary>
+        public const string DuplicateApprovalAttributeSuppression = "ROPCSPR001";
     }
 }
