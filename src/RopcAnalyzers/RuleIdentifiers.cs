@@ -13,5 +13,6 @@ namespace RopcAnalyzers
         public const string HardCodedPassword = "ROPC008";
         public const string ServerEnablesPasswordGrant = "ROPC009";
         public const string MalformedApprovalExpiry = "ROPC010";
+        public const string UnreadableConfigurationFile = "ROPC011";
     }
 }
