@@ -80,6 +80,8 @@ namespace RopcAnalyzers.EndToEnd.Tests
                   <ItemGroup>
                     <RopcAnalyzersConfigurationFile Remove="appsettings.Development.json" />
                     <RopcAnalyzersConfigurationFile Include="config/legacy.json" />
+                    <!-- Already an additional file: marked, not added twice (the SARIF log would show a duplicate). -->
+                    <AdditionalFiles Include="config/legacy.json" />
                   </ItemGroup>
                 </Project>
                 """, StringComparison.Ordinal));
