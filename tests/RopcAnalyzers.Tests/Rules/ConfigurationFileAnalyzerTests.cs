@@ -282,30 +282,27 @@ namespace RopcAnalyzers.Tests.Rules
         [Fact]
         public Task FileMarkedByThePackageTargets_IsRead_WhateverItsName()
         {
-            var test = Test("{ \"Auth\": { \"GrantType\": {|#0:\"password\"|} } }", "/config/auth.json");
-            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", """
-                is_global = true
-                build_property.RopcAnalyzersAnalyzeConfiguration = true
-
-                [/config/auth.json]
-                build_metadata.AdditionalFiles.RopcAnalyzersConfigurationFile = true
-                """));
+            var test = WithPackageTargets(Test("{ \"Auth\": { \"GrantType\": {|#0:\"password\"|} } }", "/config/auth.json"), "true");
             test.ExpectedDiagnostics.Add(Ropc001("Auth"));
             return test.RunAsync(CancellationToken.None);
         }
 
         [Fact]
         public Task WithThePackageTargets_AnAppsettingsFileLeftOutOfTheItems_IsNotRead()
+            => WithPackageTargets(Test("{ \"Auth\": { \"GrantType\": \"password\" } }", "/appsettings.Development.json"), string.Empty).RunAsync(CancellationToken.None);
+
+        /// <summary>What the package's targets give the compiler (generated .editorconfig): the property, and the file's metadata.</summary>
+        private static ConfigurationTest WithPackageTargets(ConfigurationTest test, string metadata)
         {
-            var test = Test("{ \"Auth\": { \"GrantType\": \"password\" } }", "/appsettings.Development.json");
-            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", """
+            var path = test.TestState.AdditionalFiles.Single().filename;
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"""
                 is_global = true
                 build_property.RopcAnalyzersAnalyzeConfiguration = true
 
-                [/appsettings.Development.json]
-                build_metadata.AdditionalFiles.RopcAnalyzersConfigurationFile =
+                [{path}]
+                build_metadata.AdditionalFiles.RopcAnalyzersConfigurationFile = {metadata}
                 """));
-            return test.RunAsync(CancellationToken.None);
+            return test;
         }
 
         [Fact]
