@@ -207,6 +207,23 @@ namespace RopcAnalyzers.Tests.Rules
             return test.RunAsync(CancellationToken.None);
         }
 
+        [Fact]
+        public Task ReferenceDate_FromAJsonSectionOfTheEditorConfig_IsUsed()
+        {
+            var test = Test("""
+                { "Client": { "GrantType": "password", "TrustedLegacyRopc": { "Justification": "Kiosk app (IAM-12)", "Expires": {|#0:"2030-01-01"|} } } }
+                """, "/appsettings.json");
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nropc_analyzers.reference_date = 2020-01-01\n\n[*.json]\nropc_analyzers.reference_date = 2031-01-01\n"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ExpiredApproval).WithLocation(0).WithArguments("Client", "2030-01-01"));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task ApprovalThatIsNotAnObject_HasNoJustification() => VerifyAsync("""
+            { "Client": { "GrantType": "password", {|#0:"TrustedLegacyRopc"|}: "Kiosk app (IAM-12)" } }
+            """,
+            new DiagnosticResult(Descriptors.ApprovalWithoutJustification).WithLocation(0).WithArguments("Client", "it is empty"));
+
         [Theory]
         [InlineData("\"end of Q2\"", "end of Q2")]
         [InlineData("\"2027-6-30\"", "2027-6-30")]
