@@ -94,6 +94,14 @@ namespace RopcAnalyzers
             DiagnosticSeverity.Warning,
             "An expiry that cannot be read never expires. Write the date as yyyy-MM-dd.");
 
+        public static readonly DiagnosticDescriptor UnreadableConfigurationFile = Create(
+            RuleIdentifiers.UnreadableConfigurationFile,
+            "Configuration file is not valid JSON",
+            "'{0}' is not valid JSON ({1}), so the ROPC rules did not check it: fix the file, or leave it out of the RopcAnalyzersConfigurationFile items",
+            "Configuration",
+            DiagnosticSeverity.Info,
+            "The ROPC rules read the project's JSON configuration files (appsettings*.json by default) for password grants. A file that does not parse cannot be checked.");
+
         /// <summary>The GitHub anchor of a heading "## {id}: {title}".</summary>
         public static string HelpLinkFor(string id, string title) => RulesDocument + "#" + Slug(id + ": " + title);
 

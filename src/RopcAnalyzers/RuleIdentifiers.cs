@@ -13,6 +13,7 @@ namespace RopcAnalyzers
         public const string HardCodedPassword = "ROPC008";
         public const string ServerEnablesPasswordGrant = "ROPC009";
         public const string MalformedApprovalExpiry = "ROPC010";
+        public const string UnreadableConfigurationFile = "ROPC011";
 
         /// <summary>The id of the programmatic suppression of CS0436 between two copies of the approval attribute.</summary>
         public const string DuplicateApprovalAttributeSuppression = "ROPCSPR001";

@@ -51,6 +51,8 @@ namespace RopcAnalyzers.EndToEnd.Tests
                 "analyzers/dotnet/cs/RopcAnalyzers.dll",
                 "build/RopcAnalyzers.props",
                 "build/RopcAnalyzers.targets",
+                "buildTransitive/RopcAnalyzers.Configuration.props",
+                "buildTransitive/RopcAnalyzers.Configuration.targets",
                 "buildTransitive/RopcAnalyzers.props",
                 "buildTransitive/RopcAnalyzers.targets",
                 "buildTransitive/TrustedLegacyRopcAttribute.cs",
@@ -143,6 +145,8 @@ namespace RopcAnalyzers.EndToEnd.Tests
         [InlineData("buildTransitive/RopcAnalyzers.props")]
         [InlineData("buildTransitive/RopcAnalyzers.targets")]
         [InlineData("buildTransitive/TrustedLegacyRopcAttribute.cs")]
+        [InlineData("buildTransitive/RopcAnalyzers.Configuration.props")]
+        [InlineData("buildTransitive/RopcAnalyzers.Configuration.targets")]
         public void BuildTransitiveFile_IsTheRepositorysFile(string entry)
         {
             Assert.Equal(

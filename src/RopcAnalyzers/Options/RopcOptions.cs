@@ -86,6 +86,12 @@ namespace RopcAnalyzers.Options
                 ? configured
                 : Today();
 
+        /// <summary>The reference date for approval expiries in the additional file <paramref name="file"/> (a [*.json] section may set it).</summary>
+        public static DateTime ReferenceDate(AnalyzerOptions options, AdditionalText file)
+            => options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(ReferenceDateKey, out var text) && TryParseDate(text, out var configured)
+                ? configured
+                : ReferenceDate(options, tree: null);
+
         public static bool AllowLoopbackHttp(AnalyzerOptions options, SyntaxTree? tree)
             => !TryGetValue(options, tree, AllowLoopbackHttpKey, out var text) || !bool.TryParse(text, out var allowed) || allowed;
 

@@ -31,18 +31,28 @@ namespace RopcAnalyzers.Rules
 
                 var syntax = ApprovalDeclarations.Syntax(approval, declared.CancellationToken);
                 var location = ApprovalDeclarations.Argument(syntax, TrustedLegacyApproval.ExpiresPropertyName)?.GetLocation() ?? syntax?.GetLocation() ?? approval.Location;
-                if (!RopcOptions.TryParseDate(written, out var expires))
+                if (Judge(written, () => RopcOptions.ReferenceDate(declared.Options, location.SourceTree), location, approval.TargetDisplayName) is { } diagnostic)
                 {
-                    declared.ReportDiagnostic(Diagnostic.Create(Descriptors.MalformedApprovalExpiry, location, approval.TargetDisplayName, written));
-                    return;
-                }
-
-                // The approval stands through its Expires day: it has expired once the reference date is later.
-                if (expires < RopcOptions.ReferenceDate(declared.Options, location.SourceTree))
-                {
-                    declared.ReportDiagnostic(Diagnostic.Create(Descriptors.ExpiredApproval, location, approval.TargetDisplayName, expires.ToString(RopcOptions.DateFormat, CultureInfo.InvariantCulture)));
+                    declared.ReportDiagnostic(diagnostic);
                 }
             });
+        }
+
+        /// <summary>
+        /// ROPC010 when <paramref name="written"/> is not a date, ROPC004 when it is before the reference date, else
+        /// null: for attributes, and for the approvals written in configuration files (<see cref="ConfigurationFileAnalyzer"/>).
+        /// </summary>
+        internal static Diagnostic? Judge(string written, System.Func<System.DateTime> referenceDate, Location location, string targetDisplayName)
+        {
+            if (!RopcOptions.TryParseDate(written, out var expires))
+            {
+                return Diagnostic.Create(Descriptors.MalformedApprovalExpiry, location, targetDisplayName, written);
+            }
+
+            // The approval stands through its Expires day: it has expired once the reference date is later.
+            return expires < referenceDate()
+                ? Diagnostic.Create(Descriptors.ExpiredApproval, location, targetDisplayName, expires.ToString(RopcOptions.DateFormat, CultureInfo.InvariantCulture))
+                : null;
         }
     }
 }
