@@ -96,7 +96,7 @@ namespace RopcAnalyzers.Recognition
                     return HoldingOf(field, depth, cancellationToken) == Holding.Always;
 
                 case IParameterReferenceOperation parameter when depth <= MaxDepth:
-                    return EveryCallPassesPasswordGrant(parameter.Parameter, depth, cancellationToken);
+                    return HoldingOf(parameter.Parameter, depth, cancellationToken) == Holding.Always;
 
                 default:
                     return false;
@@ -151,6 +151,11 @@ namespace RopcAnalyzers.Recognition
 
         private Holding WritesOf(ISymbol member, int depth, CancellationToken cancellationToken)
         {
+            if (member is IParameterSymbol parameter)
+            {
+                return EveryCallPassesPasswordGrant(parameter, depth, cancellationToken) ? Holding.Always : Holding.No;
+            }
+
             var writes = 0;
             var passedOn = 0;
             foreach (var reference in member.DeclaringSyntaxReferences)

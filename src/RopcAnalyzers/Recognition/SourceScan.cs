@@ -18,6 +18,10 @@ namespace RopcAnalyzers.Recognition
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
 
+        // The identifiers each tree spells, so that a search for a name walks only the trees that contain it. Filled by
+        // the first walk over a tree.
+        private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> identifiers = new();
+
         public SourceScan(Compilation compilation)
         {
             this.compilation = compilation;
@@ -47,9 +51,60 @@ namespace RopcAnalyzers.Recognition
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var spelled = identifiers.ContainsKey(tree) ? null : new HashSet<string>(StringComparer.Ordinal);
                 foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
                 {
+                    if (spelled is not null && token.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        spelled.Add(token.ValueText);
+                    }
+
                     if (select(token))
+                    {
+                        yield return token;
+                    }
+                }
+
+                if (spelled is not null)
+                {
+                    identifiers.TryAdd(tree, spelled);
+                }
+            }
+        }
+
+        /// <summary>The identifiers spelled <paramref name="names"/> (the name of a member, a method or a type), anywhere in source.</summary>
+        public IEnumerable<SyntaxToken> Identifiers(ICollection<string> names, CancellationToken cancellationToken)
+        {
+            if (names.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!identifiers.TryGetValue(tree, out var spelled))
+                {
+                    spelled = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.IdentifierToken))
+                        {
+                            spelled.Add(token.ValueText);
+                        }
+                    }
+
+                    identifiers.TryAdd(tree, spelled);
+                }
+
+                if (!Spells(spelled, names))
+                {
+                    continue;
+                }
+
+                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
                     {
                         yield return token;
                     }
@@ -57,11 +112,18 @@ namespace RopcAnalyzers.Recognition
             }
         }
 
-        /// <summary>The identifiers spelled <paramref name="names"/> (the name of a member, a method or a type), anywhere in source.</summary>
-        public IEnumerable<SyntaxToken> Identifiers(ICollection<string> names, CancellationToken cancellationToken)
-            => names.Count == 0
-                ? Array.Empty<SyntaxToken>()
-                : Tokens(token => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText), cancellationToken);
+        private static bool Spells(HashSet<string> spelled, ICollection<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (spelled.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The text of a string literal token (regular, verbatim, raw, UTF-8 or a part of an interpolated string), or null.</summary>
         public static string? LiteralText(SyntaxToken token)
