@@ -32,7 +32,8 @@ namespace RopcAnalyzers.Inventory
             using var cancellation = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
             {
-                e.Cancel = true;
+                // The first Ctrl+C stops the run and writes what was analysed; a second one ends the process at once.
+                e.Cancel = !cancellation.IsCancellationRequested;
                 cancellation.Cancel();
             };
 
@@ -46,6 +47,17 @@ namespace RopcAnalyzers.Inventory
                 log.Error("cancelled");
                 return ExitCodes.Cancelled;
             }
+            catch (Exception exception)
+            {
+                // Whatever the environment throws at us ends in one line and a documented exit code, never a
+                // stack trace; --verbose keeps the trace for a bug report.
+                log.Error($"unexpected {exception.GetType().Name}: {OneLine(exception.Message)} (run with --verbose for details, and please report it)");
+                log.Detail(exception.ToString());
+                return ExitCodes.InternalError;
+            }
         }
+
+        private static string OneLine(string message)
+            => message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } lines ? lines[0] : message;
     }
 }
