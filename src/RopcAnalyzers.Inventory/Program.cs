@@ -9,6 +9,21 @@ namespace RopcAnalyzers.Inventory
     {
         private static async Task<int> Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "merge")
+            {
+                // Merging reads JSON files only: no MSBuild, no SDK.
+                var mergeLog = new ConsoleLog(Console.Error, quiet: false, verbose: false);
+                try
+                {
+                    return MergeCommand.Run(args[1..], Console.Out, mergeLog);
+                }
+                catch (Exception exception)
+                {
+                    mergeLog.Error($"unexpected {exception.GetType().Name}: {OneLine(exception.Message)} (please report it)");
+                    return ExitCodes.InternalError;
+                }
+            }
+
             var options = InventoryOptions.Parse(args, out var error);
             if (options is null)
             {
