@@ -44,6 +44,20 @@ namespace RopcAnalyzers.Inventory.Tests
         }
 
         [Fact]
+        public void FolderWithTheSolutionsBelowIt_ExitsTwo_AndSuggestsThem_NearestFirst()
+        {
+            folder.Write("src/Shop.sln", SampleProjects.Solution());
+            folder.Write("tools/build/Tools.slnx", "<Solution />\n");
+            folder.Write("src/Orders/Orders.csproj", SampleProjects.LibraryProject);
+            folder.Write("src/Orders/bin/Debug/Copy.sln", SampleProjects.Solution());
+            var run = InventoryTool.Run(folder.Path);
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(
+                $"error: '{folder.Path}' holds no solution (.sln, .slnx) or C# project (.csproj); below it are solutions: src/Shop.sln, tools/build/Tools.slnx (give one, e.g. 'ropc-inventory src/Shop.sln')",
+                run.Stderr.Trim());
+        }
+
+        [Fact]
         public void FolderWithTwoSolutions_ExitsTwo_AndNamesThem()
         {
             folder.Write("A.sln", SampleProjects.Solution());

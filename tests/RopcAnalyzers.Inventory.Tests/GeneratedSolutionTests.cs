@@ -98,12 +98,16 @@ namespace RopcAnalyzers.Inventory.Tests
                 "--format", "json",
                 "--output", "reports/shop.txt",
                 "--output", "reports/shop.md",
-                "--output", "reports/shop.sarif");
+                "--output", "reports/shop.sarif",
+                "--output", "reports/shop.html");
             Json = Run.StdoutJson;
             Table = File.ReadAllText(Folder["reports/shop.txt"]);
             Markdown = File.ReadAllText(Folder["reports/shop.md"]);
             Sarif = JsonDocument.Parse(File.ReadAllText(Folder["reports/shop.sarif"])).RootElement;
+            Html = File.ReadAllText(Folder["reports/shop.html"]);
         }
+
+        public string Html { get; }
 
         public TempDirectory Folder { get; }
 
@@ -120,7 +124,7 @@ namespace RopcAnalyzers.Inventory.Tests
         public void Dispose() => Folder.Dispose();
     }
 
-    public sealed class GeneratedSolutionTests : IClassFixture<GeneratedSolutionFixture>
+    public sealed partial class GeneratedSolutionTests : IClassFixture<GeneratedSolutionFixture>
     {
         private readonly GeneratedSolutionFixture fixture;
 
