@@ -226,7 +226,7 @@ namespace RopcAnalyzers.Inventory
         }
 
         /// <summary>Writes the report to stdout and to every --output file; false (with the reason on stderr) when a file cannot be written.</summary>
-        private static bool WriteReports(InventoryResult result, ReportFormat format, IReadOnlyList<ReportOutput> outputs, IReadOnlyList<RuleInfo> rules, TextWriter stdout, ConsoleLog log)
+        public static bool WriteReports(InventoryResult result, ReportFormat format, IReadOnlyList<ReportOutput> outputs, IReadOnlyList<RuleInfo> rules, TextWriter stdout, ConsoleLog log)
         {
             Write(result, format, rules, stdout);
             foreach (var output in outputs)

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using RopcAnalyzers.Inventory.Analysis;
 using RopcAnalyzers.Inventory.Model;
 using RopcAnalyzers.Inventory.Reports;
@@ -139,25 +138,9 @@ namespace RopcAnalyzers.Inventory
 
             var merged = Merge(results, day);
             var catalog = RopcAnalyzerCatalog.Load();
-            InventoryCommand.Write(merged, format, catalog.Rules, stdout);
-            foreach (var output in outputs)
+            if (!InventoryCommand.WriteReports(merged, format, outputs, catalog.Rules, stdout, log))
             {
-                try
-                {
-                    var directory = Path.GetDirectoryName(output.Path);
-                    if (!string.IsNullOrEmpty(directory))
-                    {
-                        Directory.CreateDirectory(directory);
-                    }
-
-                    using var file = new StreamWriter(output.Path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                    InventoryCommand.Write(merged, output.Format, catalog.Rules, file);
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    log.Error($"cannot write the report '{output.Path}': {exception.Message}");
-                    return ExitCodes.Usage;
-                }
+                return ExitCodes.Usage;
             }
 
             log.Progress($"Merged {results.Count} JSON inventories: {Summary.Of(merged).Sentence(merged)}.");
