@@ -101,6 +101,21 @@ namespace RopcAnalyzers.Inventory.Tests
             Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
         }
 
+        [Fact]
+        public void CtrlC_WritesThePartialReports_AndExits130()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            var run = InventoryTool.RunAndInterrupt(folder.Path, "Using the .NET SDK", "Kiosk/Kiosk.csproj", "--format", "json", "--output", "partial.md");
+            Assert.True(run.ExitCode == 130, run.ToString());
+            Assert.Equal("interrupted: 0 of 1 project analysed", run.StdoutJson.GetProperty("partial").GetString());
+            Assert.Contains("error: interrupted: 0 of 1 project analysed; the reports are marked partial.", run.Stderr, StringComparison.Ordinal);
+            Assert.StartsWith("> **Partial inventory**: interrupted: 0 of 1 project analysed.", File.ReadAllText(folder["partial.md"]), StringComparison.Ordinal);
+        }
+
         private static string?[] Projects(JsonElement site) => site.GetProperty("projects").EnumerateArray().Select(p => p.GetString()).ToArray();
     }
 }
