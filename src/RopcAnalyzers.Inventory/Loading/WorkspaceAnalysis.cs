@@ -226,6 +226,13 @@ namespace RopcAnalyzers.Inventory.Loading
                 }
             }
 
+            // Two projects of one name (samples/01/Client, samples/02/Client): progress names them by path.
+            var sameName = toAnalyse.GroupBy(c => ProjectNames.WithoutFramework(c.Project.Name), StringComparer.Ordinal)
+                .Where(g => g.Select(c => c.DisplayPath).Distinct(StringComparer.Ordinal).Count() > 1)
+                .SelectMany(g => g)
+                .ToHashSet();
+            toAnalyse = toAnalyse.Select(c => sameName.Contains(c) ? c with { Label = c.DisplayPath + c.Label[ProjectNames.WithoutFramework(c.Project.Name).Length..] } : c).ToList();
+
             if (otherFrameworks > 0)
             {
                 log.Progress($"Multi-targeted projects are analysed for their first target framework: {Summary.Count(otherFrameworks, "other framework")} left out (--all-frameworks analyses them too).");
