@@ -15,6 +15,9 @@ namespace RopcAnalyzers.Inventory
         /// <summary>No SDK, the solution or project cannot be opened, no project analysed, or (with --fail-on-skipped) something skipped.</summary>
         public const int LoadError = 3;
 
+        /// <summary>An unexpected error (a bug in the tool): one line on stderr, the stack trace with --verbose.</summary>
+        public const int InternalError = 4;
+
         /// <summary>Ctrl+C.</summary>
         public const int Cancelled = 130;
     }

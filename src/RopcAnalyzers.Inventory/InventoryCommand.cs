@@ -72,39 +72,77 @@ namespace RopcAnalyzers.Inventory
                 log.Progress($"Using the .NET SDK {instance.Version} at {instance.MSBuildPath}");
             }
 
-            var assembler = new InventoryAssembler();
-            if (options.Restore)
+            // --timeout stops the run as Ctrl+C does: what was analysed is still reported, marked partial.
+            using var timeout = new CancellationTokenSource();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            if (options.Timeout is { } limit)
             {
-                var dotnet = DotnetRestore.DotnetFor(instance?.MSBuildPath ?? string.Empty);
-                log.Progress($"Restoring {input.FileName}...");
-                var (exitCode, output) = await DotnetRestore.RunAsync(dotnet, input.FullPath, options.Properties, cancellationToken).ConfigureAwait(false);
-                if (exitCode != 0)
-                {
-                    log.Warning($"'dotnet restore' exited with {exitCode}; analysing what loads:{Environment.NewLine}{output}");
-                    assembler.Add(new Problem(Problem.RestoreFailed, input.FileName, $"'dotnet restore' exited with {exitCode}"));
-                }
+                timeout.CancelAfter(limit);
             }
 
+            var assembler = new InventoryAssembler();
             var catalog = RopcAnalyzerCatalog.Load();
-            var analysed = await new WorkspaceAnalysis(input, options, log).RunAsync(requestedProjects, catalog, assembler, cancellationToken).ConfigureAwait(false);
-            if (analysed is null)
+            WorkspaceOutcome outcome;
+            try
             {
+                if (options.Restore)
+                {
+                    await RestoreAsync(input, requestedProjects, DotnetRestore.DotnetFor(instance?.MSBuildPath ?? string.Empty), options, log, assembler, stop.Token).ConfigureAwait(false);
+                }
+
+                outcome = await new WorkspaceAnalysis(input, options, log).RunAsync(requestedProjects, catalog, assembler, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped during the restore: nothing was loaded.
+                foreach (var path in requestedProjects)
+                {
+                    assembler.Add(new Problem(Problem.ProjectNotAnalysed, new SourcePaths(input.BaseDirectory).Display(path), "the run stopped while restoring"));
+                }
+
+                outcome = new WorkspaceOutcome(Array.Empty<string>(), Interrupted: true, requestedProjects.Count);
+            }
+            catch (InventoryException exception)
+            {
+                log.Error(exception.Message);
                 return ExitCodes.LoadError;
+            }
+
+            if (outcome.Analysed.Count == 0 && !outcome.Interrupted)
+            {
+                log.Error($"no project of '{input.FullPath}' could be analysed");
+                return ExitCodes.LoadError;
+            }
+
+            string? partial = null;
+            if (outcome.Interrupted)
+            {
+                partial = timeout.IsCancellationRequested
+                    ? $"timed out after {Duration(options.Timeout!.Value)} (--timeout): {outcome.Analysed.Count} of {Summary.Count(outcome.Requested, "project")} analysed"
+                    : $"interrupted: {outcome.Analysed.Count} of {Summary.Count(outcome.Requested, "project")} analysed";
             }
 
             var referenceDate = options.ReferenceDate ?? DateOnly.FromDateTime(DateTime.Now);
             var (findings, approvals, problems) = assembler.Assemble(referenceDate);
             if (options.WriteBaselinePath is not null)
             {
-                BaselineFile.Write(options.WriteBaselinePath, findings);
-                log.Progress($"Wrote {Summary.Count(findings.Count(f => f.Gates), "finding")} to the baseline {options.WriteBaselinePath}");
+                if (partial is not null)
+                {
+                    log.Warning($"the baseline {options.WriteBaselinePath} was not written: the run is partial ({partial})");
+                }
+                else
+                {
+                    BaselineFile.Write(options.WriteBaselinePath, findings);
+                    log.Progress($"Wrote {Summary.Count(findings.Count(f => f.Gates), "finding")} to the baseline {options.WriteBaselinePath}");
+                }
             }
 
             BaselineComparison? comparison = null;
+            IReadOnlyList<RetiredFinding> retired = Array.Empty<RetiredFinding>();
             var reported = findings;
             if (baseline is not null)
             {
-                (reported, comparison) = baseline.Compare(options.BaselinePath!, findings);
+                (reported, retired, comparison) = baseline.Compare(options.BaselinePath!, findings);
             }
 
             var result = new InventoryResult
@@ -117,28 +155,111 @@ namespace RopcAnalyzers.Inventory
                 Approvals = approvals,
                 Problems = problems,
                 Analyzers = catalog.AnalyzerTypes.Select(type => type.Name).ToList(),
-                ProjectsAnalysed = analysed.OrderBy(name => name, StringComparer.Ordinal).ToList(),
+                ProjectsAnalysed = outcome.Analysed.OrderBy(name => name, StringComparer.Ordinal).ToList(),
                 Baseline = comparison,
+                Retired = retired,
+                Partial = partial,
             };
 
-            Write(result, options.Format, catalog, stdout);
-            foreach (var output in options.Outputs)
+            if (!WriteReports(result, options.Format, options.Outputs, catalog.Rules, stdout, log))
             {
-                var directory = Path.GetDirectoryName(output.Path);
-                if (!string.IsNullOrEmpty(directory))
-                {
-                    Directory.CreateDirectory(directory);
-                }
+                return ExitCodes.Usage;
+            }
 
-                using var file = new StreamWriter(output.Path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                Write(result, output.Format, catalog, file);
-                log.Progress($"Wrote the {output.Format.ToString().ToLowerInvariant()} report to {output.Path}");
+            if (partial is not null)
+            {
+                log.Error($"{partial}; the reports are marked partial.");
+                return timeout.IsCancellationRequested ? ExitCodes.LoadError : ExitCodes.Cancelled;
             }
 
             return ExitCode(result, options, log);
         }
 
-        private static void Write(InventoryResult result, ReportFormat format, RopcAnalyzerCatalog catalog, TextWriter writer)
+        /// <summary>
+        /// Restores the input; when a solution's restore fails (one missing project, one package source down),
+        /// restores its projects one by one, so one failure costs one project, not all of them.
+        /// </summary>
+        private static async Task RestoreAsync(InventoryInput input, IReadOnlyList<string> requestedProjects, string dotnet, InventoryOptions options, ConsoleLog log, InventoryAssembler assembler, CancellationToken cancellationToken)
+        {
+            var paths = new SourcePaths(input.BaseDirectory);
+            log.Progress($"Restoring {input.FileName}...");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var (exitCode, output) = await DotnetRestore.RunAsync(dotnet, input.FullPath, options.Properties, options.RestoreArguments, cancellationToken).ConfigureAwait(false);
+            log.Detail(output);
+            if (exitCode == 0)
+            {
+                log.Progress($"Restored {input.FileName} in {WorkspaceAnalysis.Seconds(watch.Elapsed)}.");
+                return;
+            }
+
+            var reason = paths.RelativizeText(DotnetRestore.FirstError(output) ?? $"'dotnet restore' exited with {exitCode}");
+            var existing = requestedProjects.Where(File.Exists).ToList();
+            if (!input.IsSolution || existing.Count == 0)
+            {
+                log.Warning($"restoring {input.FileName} failed: {reason}");
+                assembler.Add(new Problem(Problem.RestoreFailed, input.FileName, $"'dotnet restore' failed: {reason}"));
+                return;
+            }
+
+            log.Warning($"restoring {input.FileName} failed ({reason}); restoring its {Summary.Count(existing.Count, "project")} one by one");
+            var failed = 0;
+            for (var i = 0; i < existing.Count; i++)
+            {
+                var project = existing[i];
+                watch.Restart();
+                (exitCode, output) = await DotnetRestore.RunAsync(dotnet, project, options.Properties, options.RestoreArguments, cancellationToken).ConfigureAwait(false);
+                log.Detail(output);
+                var shown = paths.Display(project);
+                if (exitCode == 0)
+                {
+                    log.Progress($"[{i + 1}/{existing.Count}] Restored {shown} in {WorkspaceAnalysis.Seconds(watch.Elapsed)}");
+                    continue;
+                }
+
+                failed++;
+                var projectReason = paths.RelativizeText(DotnetRestore.FirstError(output) ?? $"'dotnet restore' exited with {exitCode}");
+                log.Progress($"[{i + 1}/{existing.Count}] Restoring {shown} failed: {projectReason}");
+                assembler.Add(new Problem(Problem.RestoreFailed, shown, $"'dotnet restore' failed: {projectReason}"));
+            }
+
+            log.Always($"Restore: {existing.Count - failed} of {Summary.Count(existing.Count, "project")} restored one by one.");
+        }
+
+        /// <summary>Writes the report to stdout and to every --output file; false (with the reason on stderr) when a file cannot be written.</summary>
+        public static bool WriteReports(InventoryResult result, ReportFormat format, IReadOnlyList<ReportOutput> outputs, IReadOnlyList<RuleInfo> rules, TextWriter stdout, ConsoleLog log)
+        {
+            Write(result, format, rules, stdout);
+            foreach (var output in outputs)
+            {
+                try
+                {
+                    var directory = Path.GetDirectoryName(output.Path);
+                    if (!string.IsNullOrEmpty(directory))
+                    {
+                        Directory.CreateDirectory(directory);
+                    }
+
+                    using var file = new StreamWriter(output.Path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                    Write(result, output.Format, rules, file);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    log.Error($"cannot write the report '{output.Path}': {exception.Message}");
+                    return false;
+                }
+
+                log.Progress($"Wrote the {output.Format.ToString().ToLowerInvariant()} report to {output.Path}");
+            }
+
+            return true;
+        }
+
+        private static string Duration(TimeSpan duration)
+            => duration.TotalHours >= 1 && duration.TotalHours == Math.Floor(duration.TotalHours) ? $"{duration.TotalHours:0}h"
+                : duration.TotalMinutes >= 1 && duration.TotalMinutes == Math.Floor(duration.TotalMinutes) ? $"{duration.TotalMinutes:0}m"
+                : $"{duration.TotalSeconds:0.#}s";
+
+        public static void Write(InventoryResult result, ReportFormat format, IReadOnlyList<RuleInfo> rules, TextWriter writer)
         {
             switch (format)
             {
@@ -149,7 +270,10 @@ namespace RopcAnalyzers.Inventory
                     MarkdownReport.Write(result, writer);
                     break;
                 case ReportFormat.Sarif:
-                    SarifReport.Write(result, catalog.Rules, writer);
+                    SarifReport.Write(result, rules, writer);
+                    break;
+                case ReportFormat.Html:
+                    HtmlReport.Write(result, writer);
                     break;
                 default:
                     TableReport.Write(result, writer);
@@ -170,9 +294,9 @@ namespace RopcAnalyzers.Inventory
             }
 
             log.Progress(summary.Sentence(result) + ".");
-            if (options.FailOnSkipped && result.SkippedProjects + result.SkippedDocuments > 0)
+            if (options.FailOnSkipped && result.SkippedProjects + result.SkippedDocuments + result.IncompleteProjects > 0)
             {
-                log.Error("something could not be analysed (--fail-on-skipped)");
+                log.Error("something could not be analysed, or a project is incomplete (--fail-on-skipped)");
                 return ExitCodes.LoadError;
             }
 

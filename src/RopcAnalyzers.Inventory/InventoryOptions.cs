@@ -12,6 +12,7 @@ namespace RopcAnalyzers.Inventory
         Json,
         Markdown,
         Sarif,
+        Html,
     }
 
     /// <summary>A report file asked for with <c>--output</c>, its format taken from its extension.</summary>
@@ -32,9 +33,9 @@ namespace RopcAnalyzers.Inventory
                                         (solutions first). Default: the current folder.
 
             Options:
-              -f, --format <format>     Report written to stdout: table (default), json, markdown, sarif.
+              -f, --format <format>     Report written to stdout: table (default), json, markdown, sarif, html.
               -o, --output <file>       Also write a report to <file>; its format comes from the extension:
-                                        .json, .sarif, .md, .txt (table). May be repeated.
+                                        .json, .sarif, .md, .txt (table), .html. May be repeated.
               --baseline <file>         Report only findings that are not in this baseline, and exit with 1
                                         when there are any.
               --write-baseline <file>   Record today's findings in <file> (to pass to --baseline later).
@@ -42,12 +43,21 @@ namespace RopcAnalyzers.Inventory
                                         Default: today.
               --fail-on-findings        Exit with 1 when there is any finding (unapproved site, or another
                                         warning or error), baseline or not.
-              --fail-on-skipped         Exit with 3 when a project or a document could not be analysed.
-              --restore                 Run 'dotnet restore' on the input first.
+              --fail-on-skipped         Exit with 3 when a project or a document could not be analysed, or a
+                                        project is incomplete (loaded or compiled with errors).
+              --restore                 Run 'dotnet restore' on the input first; when a solution's restore
+                                        fails, restore its projects one by one.
+              --restore-arg <arg>       Pass <arg> to 'dotnet restore', e.g. --restore-arg=--ignore-failed-sources.
+                                        May be repeated.
+              --all-frameworks          Analyse every target framework of multi-targeted projects (default:
+                                        the first one only).
+              -j, --parallel <n>        Analyse <n> projects at once. Default: half the processors.
+              --timeout <duration>      Stop after <duration> (90s, 20m, 1h) and write what was analysed,
+                                        marked partial; exit with 3.
               -p, --property <n>=<v>    An MSBuild global property for loading (and restoring) the projects,
                                         e.g. Configuration=Release. May be repeated.
-              -q, --quiet               No progress on stderr (warnings, errors and skip counts still appear).
-              -v, --verbose             Also print MSBuild workspace warnings on stderr.
+              -q, --quiet               No progress on stderr (errors and skip counts still appear).
+              -v, --verbose             Also print MSBuild messages and 'dotnet restore' output on stderr.
               -h, --help                Show this help.
               --version                 Show the version.
 
@@ -56,7 +66,13 @@ namespace RopcAnalyzers.Inventory
               1  new findings since the baseline, or findings with --fail-on-findings
               2  usage error: bad arguments, input or baseline file missing or unreadable
               3  load error: no .NET SDK found, the solution or project cannot be opened, no project
-                 could be analysed, or (with --fail-on-skipped) something was skipped
+                 could be analysed, the run timed out (--timeout), or (with --fail-on-skipped) something
+                 was skipped or is incomplete
+              4  unexpected error (a bug: --verbose shows the details)
+              130  interrupted (Ctrl+C); what was analysed is still written, marked partial
+
+            Merging inventories (e.g. one per repository, made in each repository's CI):
+              ropc-inventory merge <a.json> <b.json>... [--format json|markdown|html|table] [--output <file>]
             """;
 
         public string InputPath { get; private set; } = Directory.GetCurrentDirectory();
@@ -76,6 +92,15 @@ namespace RopcAnalyzers.Inventory
         public bool FailOnSkipped { get; private set; }
 
         public bool Restore { get; private set; }
+
+        public List<string> RestoreArguments { get; } = new();
+
+        public bool AllFrameworks { get; private set; }
+
+        public TimeSpan? Timeout { get; private set; }
+
+        /// <summary>Projects analysed at once: each compilation is already analysed concurrently, so half the cores.</summary>
+        public int Parallelism { get; private set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
         public Dictionary<string, string> Properties { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -120,6 +145,48 @@ namespace RopcAnalyzers.Inventory
                     case "--restore":
                         options.Restore = true;
                         break;
+                    case "--all-frameworks":
+                        options.AllFrameworks = true;
+                        break;
+                    case "--restore-arg":
+                        // Its value starts with '-' by nature: take the next argument whatever it is.
+                        if (inlineValue is null && i + 1 >= args.Count)
+                        {
+                            error = $"{name} needs a value";
+                            return null;
+                        }
+
+                        options.RestoreArguments.Add(inlineValue ?? args[++i]);
+                        options.Restore = true;
+                        break;
+                    case "-j" or "--parallel":
+                        if (!TryTakeValue(args, ref i, name, inlineValue, out var parallel, out error))
+                        {
+                            return null;
+                        }
+
+                        if (!int.TryParse(parallel, NumberStyles.None, CultureInfo.InvariantCulture, out var degree) || degree < 1)
+                        {
+                            error = $"{name} '{parallel}' is not a number of projects (1 or more)";
+                            return null;
+                        }
+
+                        options.Parallelism = degree;
+                        break;
+                    case "--timeout":
+                        if (!TryTakeValue(args, ref i, name, inlineValue, out var timeout, out error))
+                        {
+                            return null;
+                        }
+
+                        if (!TryParseDuration(timeout, out var duration))
+                        {
+                            error = $"--timeout '{timeout}' is not a duration such as 90s, 20m or 1h";
+                            return null;
+                        }
+
+                        options.Timeout = duration;
+                        break;
                     case "-f" or "--format":
                         if (!TryTakeValue(args, ref i, name, inlineValue, out var format, out error))
                         {
@@ -128,7 +195,7 @@ namespace RopcAnalyzers.Inventory
 
                         if (!TryParseFormat(format, out var parsedFormat))
                         {
-                            error = $"unknown format '{format}' for {name}: use table, json, markdown or sarif";
+                            error = $"unknown format '{format}' for {name}: use table, json, markdown, sarif or html";
                             return null;
                         }
 
@@ -142,7 +209,7 @@ namespace RopcAnalyzers.Inventory
 
                         if (!TryFormatFromExtension(output, out var outputFormat))
                         {
-                            error = $"cannot tell the format of '{output}' from its extension: use .json, .sarif, .md or .txt";
+                            error = $"cannot tell the format of '{output}' from its extension: use .json, .sarif, .md, .txt or .html";
                             return null;
                         }
 
@@ -247,13 +314,45 @@ namespace RopcAnalyzers.Inventory
                 case ".txt":
                     format = ReportFormat.Table;
                     return true;
+                case ".html" or ".htm":
+                    format = ReportFormat.Html;
+                    return true;
                 default:
                     format = default;
                     return false;
             }
         }
 
-        private static bool TryParseFormat(string value, out ReportFormat format)
+        /// <summary>"90s", "20m", "1h", or a number of minutes.</summary>
+        public static bool TryParseDuration(string value, out TimeSpan duration)
+        {
+            duration = default;
+            value = value.Trim().ToLowerInvariant();
+            var hasUnit = value.Length > 0 && char.IsLetter(value[^1]);
+            var unit = hasUnit ? value[^1] : 'm';
+            var number = hasUnit ? value[..^1] : value;
+            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+            {
+                return false;
+            }
+
+            switch (unit)
+            {
+                case 's':
+                    duration = TimeSpan.FromSeconds(amount);
+                    return true;
+                case 'm':
+                    duration = TimeSpan.FromMinutes(amount);
+                    return true;
+                case 'h':
+                    duration = TimeSpan.FromHours(amount);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        public static bool TryParseFormat(string value, out ReportFormat format)
         {
             switch (value.ToLowerInvariant())
             {
@@ -269,6 +368,9 @@ namespace RopcAnalyzers.Inventory
                 case "sarif":
                     format = ReportFormat.Sarif;
                     return true;
+                case "html":
+                    format = ReportFormat.Html;
+                    return true;
                 default:
                     format = default;
                     return false;
@@ -276,7 +378,7 @@ namespace RopcAnalyzers.Inventory
         }
 
         /// <summary>Splits "--name=value" (long options only: "-p:Name=Value" style is MSBuild's, not ours).</summary>
-        private static (string Name, string? Value) SplitInlineValue(string arg)
+        public static (string Name, string? Value) SplitInlineValue(string arg)
         {
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
@@ -290,7 +392,7 @@ namespace RopcAnalyzers.Inventory
             return (arg, null);
         }
 
-        private static bool TryTakeValue(IReadOnlyList<string> args, ref int index, string name, string? inlineValue, out string value, out string? error)
+        public static bool TryTakeValue(IReadOnlyList<string> args, ref int index, string name, string? inlineValue, out string value, out string? error)
         {
             if (inlineValue is not null)
             {

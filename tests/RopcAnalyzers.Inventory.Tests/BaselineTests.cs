@@ -79,10 +79,22 @@ namespace RopcAnalyzers.Inventory.Tests
             Assert.True(added.ExitCode == 1, added.ToString());
             var rows = added.Stdout.Split('\n').Where(l => l.StartsWith("  unapproved", StringComparison.Ordinal) || l.StartsWith("  approved", StringComparison.Ordinal)).ToList();
             var row = Assert.Single(rows);
-            Assert.Contains("Orders.Login.RefreshAsync(HttpClient, string, string)", row, StringComparison.Ordinal);
+            Assert.Contains("  Login.RefreshAsync  ", row, StringComparison.Ordinal);
             Assert.Contains("New ROPC sites (1)", added.Stdout, StringComparison.Ordinal);
             Assert.Contains("1 new finding since the baseline (1 known, 0 fixed)", added.Stdout, StringComparison.Ordinal);
             Assert.Contains("1 new finding since the baseline.", added.Stderr, StringComparison.Ordinal);
+
+            // 4. The old use migrated away, the new one still there: the HTML report shows one new and one retired.
+            folder.Write("Orders/Login.cs", "namespace Orders\n{\n    public sealed class Login\n    {\n" + NewRopcUse.Replace("using", string.Empty, StringComparison.Ordinal) + "    }\n}\n");
+            folder.Write("Orders/Usings.cs", "global using System.Net.Http;\nglobal using System.Threading.Tasks;\n");
+            var migrated = InventoryTool.Run(folder.Path, "Shop.slnx", "--baseline", "ci/ropc-baseline.json", "--format", "json", "--output", "ci/ropc.html");
+            Assert.True(migrated.ExitCode == 1, migrated.ToString());
+            var retired = Assert.Single(migrated.StdoutJson.GetProperty("baseline").GetProperty("retired").EnumerateArray());
+            Assert.Equal(("ROPC001", "Orders/Login.cs", "Orders.Login.LogInAsync(HttpClient, string, string)"), (retired.GetProperty("ruleId").GetString(), retired.GetProperty("path").GetString(), retired.GetProperty("member").GetString()));
+            var html = File.ReadAllText(folder["ci/ropc.html"]);
+            Assert.Contains("<dd data-count=\"new\">1</dd>", html, StringComparison.Ordinal);
+            Assert.Contains("<dd data-count=\"retired\">1</dd>", html, StringComparison.Ordinal);
+            Assert.Contains("<td><code>Orders.Login.LogInAsync(HttpClient, string, string)</code></td>", html, StringComparison.Ordinal);
         }
     }
 }

@@ -44,6 +44,20 @@ namespace RopcAnalyzers.Inventory.Tests
         }
 
         [Fact]
+        public void FolderWithTheSolutionsBelowIt_ExitsTwo_AndSuggestsThem_NearestFirst()
+        {
+            folder.Write("src/Shop.sln", SampleProjects.Solution());
+            folder.Write("tools/build/Tools.slnx", "<Solution />\n");
+            folder.Write("src/Orders/Orders.csproj", SampleProjects.LibraryProject);
+            folder.Write("src/Orders/bin/Debug/Copy.sln", SampleProjects.Solution());
+            var run = InventoryTool.Run(folder.Path);
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(
+                $"error: '{folder.Path}' holds no solution (.sln, .slnx) or C# project (.csproj); below it are solutions: src/Shop.sln, tools/build/Tools.slnx (give one, e.g. 'ropc-inventory src/Shop.sln')",
+                run.Stderr.Trim());
+        }
+
+        [Fact]
         public void FolderWithTwoSolutions_ExitsTwo_AndNamesThem()
         {
             folder.Write("A.sln", SampleProjects.Solution());
@@ -71,14 +85,14 @@ namespace RopcAnalyzers.Inventory.Tests
             var run = InventoryTool.Run(folder.Path, "Broken.sln");
             Assert.Equal(3, run.ExitCode);
             Assert.Equal(string.Empty, run.Stdout);
-            Assert.Contains("Broken.csproj' with message: The project file could not be loaded.", run.Stderr, StringComparison.Ordinal);
-            Assert.Contains($"error: no project of '{folder["Broken.sln"]}' could be analysed", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains($"error: no project of '{folder["Broken.sln"]}' could be analysed: Broken/Broken.csproj: The project file could not be loaded.", run.Stderr, StringComparison.Ordinal);
+            Assert.Single(run.Stderr.Split('\n'), line => line.StartsWith("error: ", StringComparison.Ordinal));
         }
 
         [Theory]
-        [InlineData("--format=xml", "unknown format 'xml' for --format: use table, json, markdown or sarif")]
+        [InlineData("--format=xml", "unknown format 'xml' for --format: use table, json, markdown, sarif or html")]
         [InlineData("--reference-date=2027-13-01", "--reference-date '2027-13-01' is not a date in the form yyyy-MM-dd")]
-        [InlineData("--output=report.html", "cannot tell the format of 'report.html' from its extension")]
+        [InlineData("--output=report.pdf", "cannot tell the format of 'report.pdf' from its extension")]
         [InlineData("--baseline", "--baseline needs a value")]
         [InlineData("--frobnicate", "unknown option '--frobnicate'")]
         [InlineData("--property=NoEquals", "--property 'NoEquals' is not of the form Name=Value")]

@@ -72,7 +72,7 @@ namespace RopcAnalyzers.Inventory.Tests
             Assert.Equal("LegacyClient.csproj", fixture.Json.GetProperty("input").GetString());
             Assert.Equal(new[] { "LegacyClient" }, fixture.Json.GetProperty("projects").EnumerateArray().Select(p => p.GetString()).ToArray());
             Assert.Empty(fixture.Json.GetProperty("problems").EnumerateArray());
-            Assert.Contains("[1/1] LegacyClient: 1 ROPC site", fixture.Run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("[1/1] LegacyClient (net10.0): 1 ROPC site", fixture.Run.Stderr, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -106,7 +106,7 @@ namespace RopcAnalyzers.Inventory.Tests
         public void Table_ShowsTheSiteRow()
         {
             var (line, column) = fixture.RequestSite;
-            Assert.Matches(new Regex($@"^  unapproved +ApiSession\.cs:{line}:{column} +LegacyClient\.ApiSession\.LogInAsync\(\) +IdentityModel RequestPasswordTokenAsync +-$", RegexOptions.Multiline), fixture.Table);
+            Assert.Matches(new Regex($@"^  unapproved +ApiSession\.cs:{line}:{column} +ApiSession\.LogInAsync +IdentityModel RequestPasswordTokenAsync +-$", RegexOptions.Multiline), fixture.Table);
             Assert.Contains("ROPC sites (1)", fixture.Table, StringComparison.Ordinal);
             Assert.Contains("1 ROPC site (1 unapproved, 0 approved)", fixture.Table, StringComparison.Ordinal);
         }

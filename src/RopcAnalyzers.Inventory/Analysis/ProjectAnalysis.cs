@@ -22,6 +22,9 @@ namespace RopcAnalyzers.Inventory.Analysis
         public List<ApprovalEntry> Approvals { get; } = new();
 
         public List<Problem> Problems { get; } = new();
+
+        /// <summary>Whether the compiler reported errors: then findings may be missing, and MSBuild's load messages explain why.</summary>
+        public bool HasCompilerErrors { get; set; }
     }
 
     /// <summary>
@@ -39,7 +42,8 @@ namespace RopcAnalyzers.Inventory.Analysis
             this.paths = paths;
         }
 
-        public async Task<ProjectResult> AnalyzeAsync(Project project, Compilation compilation, CancellationToken cancellationToken)
+        /// <param name="loadMessage">What MSBuild said while loading the project, if anything: the likely cause of compiler errors.</param>
+        public async Task<ProjectResult> AnalyzeAsync(Project project, Compilation compilation, string? loadMessage, CancellationToken cancellationToken)
         {
             var result = new ProjectResult();
             var collector = new RopcSiteCollector();
@@ -83,6 +87,7 @@ namespace RopcAnalyzers.Inventory.Analysis
                     MemberNames.Of(site.ContainingSymbol),
                     SourceText(location))
                 {
+                    ShortMember = MemberNames.ShortOf(site.ContainingSymbol),
                     Site = new SiteDetails(site.Request.Library.ToString(), site.Request.Kind.ToString(), site.Request.ApiName, site.Request.Description),
                 };
 
@@ -136,14 +141,16 @@ namespace RopcAnalyzers.Inventory.Analysis
                     continue;
                 }
 
+                var enclosing = MemberNames.Enclosing(compilation, diagnostic.Location, cancellationToken);
                 var finding = new Finding(
                     diagnostic.Id,
                     level,
                     diagnostic.GetMessage(CultureInfo.InvariantCulture),
                     span,
-                    MemberNames.Enclosing(compilation, diagnostic.Location, cancellationToken),
+                    MemberNames.Of(enclosing),
                     SourceText(diagnostic.Location))
                 {
+                    ShortMember = MemberNames.ShortOf(enclosing),
                     Suppression = diagnostic.IsSuppressed ? SuppressionKind.InSource : SuppressionKind.None,
                 };
                 result.Findings.Add(finding);
@@ -160,10 +167,12 @@ namespace RopcAnalyzers.Inventory.Analysis
             if (compilerErrors.Count > 0)
             {
                 var first = compilerErrors.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).First();
+                var cause = loadMessage is null ? " (was it restored?)" : $" (MSBuild: {loadMessage})";
+                result.HasCompilerErrors = true;
                 result.Problems.Add(new Problem(
                     Problem.CompilerErrors,
                     paths.Display(project.FilePath ?? project.Name),
-                    $"{project.Name} has {compilerErrors.Count} compiler error(s), so findings may be missing (was it restored?); first: {first.Id} {first.GetMessage(CultureInfo.InvariantCulture)}"));
+                    $"{project.Name} has {compilerErrors.Count} compiler error(s), so findings may be missing{cause}; first: {first.Id} {first.GetMessage(CultureInfo.InvariantCulture)}"));
             }
 
             return result;
@@ -180,7 +189,10 @@ namespace RopcAnalyzers.Inventory.Analysis
             var key = (span.Path, new TextSpanKey(location.SourceSpan.Start, location.SourceSpan.Length));
             if (!approvals.TryGetValue(key, out var entry))
             {
-                entry = new ApprovalEntry(span, MemberNames.Display(approval.Target), MemberNames.KindOf(approval.Target), approval.Justification, approval.Owner, approval.Expires);
+                entry = new ApprovalEntry(span, MemberNames.Display(approval.Target), MemberNames.KindOf(approval.Target), approval.Justification, approval.Owner, approval.Expires)
+                {
+                    ShortTarget = MemberNames.Short(approval.Target),
+                };
                 approvals.Add(key, entry);
             }
 
@@ -230,6 +242,13 @@ namespace RopcAnalyzers.Inventory.Analysis
             return relative.Replace('\\', '/');
         }
 
+        /// <summary>A message with the base folder's absolute paths made relative ("/src/shop/Orders/Orders.csproj" to "Orders/Orders.csproj").</summary>
+        public string RelativizeText(string text)
+        {
+            var prefix = Path.TrimEndingDirectorySeparator(baseDirectory) + Path.DirectorySeparatorChar;
+            return text.Replace(prefix, string.Empty, StringComparison.Ordinal);
+        }
+
         public bool TryGetSpan(Location location, out SourceSpan span)
         {
             if (!location.IsInSource || location.SourceTree is null)
@@ -277,15 +296,56 @@ namespace RopcAnalyzers.Inventory.Analysis
             return symbol is null or INamespaceSymbol ? string.Empty : Display(symbol);
         }
 
-        public static string Enclosing(Compilation compilation, Location location, CancellationToken cancellationToken)
+        public static ISymbol? Enclosing(Compilation compilation, Location location, CancellationToken cancellationToken)
         {
             if (!location.IsInSource || location.SourceTree is null || !compilation.ContainsSyntaxTree(location.SourceTree))
             {
-                return string.Empty;
+                return null;
             }
 
             var model = compilation.GetSemanticModel(location.SourceTree);
-            return Of(model.GetEnclosingSymbol(location.SourceSpan.Start, cancellationToken));
+            return model.GetEnclosingSymbol(location.SourceSpan.Start, cancellationToken);
+        }
+
+        /// <summary>The containing member as <see cref="Of"/> finds it, named as people read it: see <see cref="Short"/>.</summary>
+        public static string ShortOf(ISymbol? symbol)
+        {
+            while (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } or ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or ILabelSymbol)
+            {
+                symbol = symbol.ContainingSymbol;
+            }
+
+            return symbol is null or INamespaceSymbol ? string.Empty : Short(symbol);
+        }
+
+        /// <summary>
+        /// "Type.Member" without namespace or parameters ("Session.LoginAsync"); a property's accessors by the
+        /// property, constructors as "Type.ctor", top-level statements as "Program (top-level)", lambdas and local
+        /// functions by their own name inside their member.
+        /// </summary>
+        public static string Short(ISymbol symbol)
+        {
+            if (symbol is INamedTypeSymbol type)
+            {
+                return type.ContainingType is null ? type.Name : Short(type.ContainingType) + "." + type.Name;
+            }
+
+            if (symbol.ContainingType is not { } containingType)
+            {
+                return symbol.Name;
+            }
+
+            var typeName = Short(containingType);
+            var name = symbol switch
+            {
+                IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => null,
+                IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => "ctor",
+                IMethodSymbol { AssociatedSymbol: { } property } => property.Name,
+                IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } method
+                    => ShortOf(method.ContainingSymbol).Split('.')[^1] + (method.MethodKind == MethodKind.LocalFunction ? "/" + method.Name : "/lambda"),
+                _ => symbol.Name[(symbol.Name.LastIndexOf('.') + 1)..],
+            };
+            return name is null ? typeName + " (top-level)" : typeName + "." + name;
         }
 
         public static string KindOf(ISymbol symbol) => symbol switch

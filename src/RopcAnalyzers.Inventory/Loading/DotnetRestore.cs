@@ -11,7 +11,7 @@ namespace RopcAnalyzers.Inventory.Loading
     internal static class DotnetRestore
     {
         /// <summary>Restores <paramref name="path"/>; its output goes to stderr so that stdout stays the report.</summary>
-        public static async Task<(int ExitCode, string Output)> RunAsync(string dotnetPath, string path, IReadOnlyDictionary<string, string> properties, CancellationToken cancellationToken)
+        public static async Task<(int ExitCode, string Output)> RunAsync(string dotnetPath, string path, IReadOnlyDictionary<string, string> properties, IReadOnlyList<string> extraArguments, CancellationToken cancellationToken)
         {
             var start = new ProcessStartInfo(dotnetPath)
             {
@@ -30,12 +30,27 @@ namespace RopcAnalyzers.Inventory.Loading
                 start.ArgumentList.Add($"-p:{name}={value}");
             }
 
+            foreach (var argument in extraArguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
             // No MSBuild node may outlive the tool: it would keep files open and the CI job alive.
             start.ArgumentList.Add("-nodeReuse:false");
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             start.Environment["DOTNET_NOLOGO"] = "1";
 
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start '{dotnetPath}'");
+            Process? started;
+            try
+            {
+                started = Process.Start(start);
+            }
+            catch (System.ComponentModel.Win32Exception exception)
+            {
+                return (-1, $"error: could not start '{dotnetPath}': {exception.Message}");
+            }
+
+            using var process = started ?? throw new InventoryException($"could not start '{dotnetPath}'");
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var error = process.StandardError.ReadToEndAsync(cancellationToken);
             try
@@ -49,6 +64,28 @@ namespace RopcAnalyzers.Inventory.Loading
             }
 
             return (process.ExitCode, ((await output.ConfigureAwait(false)) + (await error.ConfigureAwait(false))).Trim());
+        }
+
+        /// <summary>
+        /// The line that says why a restore failed, without the path MSBuild puts in front and the project it
+        /// appends: "NU1301: Unable to load the service index for source http://...". Null when no line says.
+        /// </summary>
+        public static string? FirstError(string output)
+        {
+            foreach (var raw in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var marker = raw.IndexOf("error ", StringComparison.Ordinal);
+                if (marker < 0 || !(marker == 0 || raw[..marker].EndsWith(": ", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var line = raw[(marker + "error ".Length)..];
+                var project = line.LastIndexOf(" [", StringComparison.Ordinal);
+                return project > 0 && line.EndsWith(']') ? line[..project] : line;
+            }
+
+            return null;
         }
 
         /// <summary>The dotnet executable of the SDK whose MSBuild is at <paramref name="msbuildPath"/> (…/dotnet/sdk/&lt;version&gt;/).</summary>

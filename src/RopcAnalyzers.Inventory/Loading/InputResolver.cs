@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
@@ -73,9 +74,68 @@ namespace RopcAnalyzers.Inventory.Loading
             }
 
             error = projects.Count == 0
-                ? $"'{directory}' holds no solution (.sln, .slnx) or C# project (.csproj)"
+                ? $"'{directory}' holds no solution (.sln, .slnx) or C# project (.csproj)" + SuggestionsBelow(directory)
                 : $"'{directory}' holds several projects ({string.Join(", ", projects.Select(Path.GetFileName))}): name one";
             return null;
+        }
+
+        /// <summary>"; below it: src/Shop.sln, tools/Tools.sln", the solutions (else projects) a few folders down, nearest first.</summary>
+        private static string SuggestionsBelow(string directory)
+        {
+            const int depth = 4, shown = 5;
+            var solutions = new List<string>();
+            var projects = new List<string>();
+            var queue = new Queue<(string Path, int Depth)>();
+            queue.Enqueue((directory, 0));
+            while (queue.Count > 0)
+            {
+                var (folder, level) = queue.Dequeue();
+                IEnumerable<string> subfolders;
+                try
+                {
+                    if (level > 0)
+                    {
+                        foreach (var file in Directory.EnumerateFiles(folder).OrderBy(file => file, StringComparer.Ordinal))
+                        {
+                            var extension = Path.GetExtension(file).ToLowerInvariant();
+                            if (SolutionExtensions.Contains(extension))
+                            {
+                                solutions.Add(file);
+                            }
+                            else if (extension == ".csproj")
+                            {
+                                projects.Add(file);
+                            }
+                        }
+                    }
+
+                    subfolders = level < depth ? Directory.EnumerateDirectories(folder).OrderBy(sub => sub, StringComparer.Ordinal).ToList() : Enumerable.Empty<string>();
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                foreach (var subfolder in subfolders)
+                {
+                    var name = Path.GetFileName(subfolder);
+                    if (!name.StartsWith('.') && name is not ("bin" or "obj" or "node_modules" or "packages"))
+                    {
+                        queue.Enqueue((subfolder, level + 1));
+                    }
+                }
+            }
+
+            var found = solutions.Count > 0 ? solutions : projects;
+            if (found.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            var names = found.Take(shown).Select(path => Path.GetRelativePath(directory, path).Replace('\\', '/'));
+            var more = found.Count > shown ? $" and {found.Count - shown} more" : string.Empty;
+            var kind = solutions.Count > 0 ? (found.Count == 1 ? "a solution" : "solutions") : (found.Count == 1 ? "a project" : "projects");
+            return $"; below it are {kind}: {string.Join(", ", names)}{more} (give one, e.g. 'ropc-inventory {names.First()}')";
         }
     }
 }

@@ -15,9 +15,13 @@ using RopcAnalyzers.Inventory.Reports;
 
 namespace RopcAnalyzers.Inventory.Loading
 {
+    /// <summary>What the workspace run analysed, and whether it was stopped before the end.</summary>
+    internal sealed record WorkspaceOutcome(IReadOnlyList<string> Analysed, bool Interrupted, int Requested);
+
     /// <summary>
     /// Opens the solution or project with MSBuildWorkspace (MSBuild must be registered first: this class is the
-    /// first to touch MSBuild types), reports what did not load, and analyses every requested C# project.
+    /// first to touch MSBuild types), reports what did not load, and analyses every requested C# project, each
+    /// once (its first target framework, unless --all-frameworks), several at a time where the machine allows.
     /// </summary>
     internal sealed class WorkspaceAnalysis
     {
@@ -34,8 +38,11 @@ namespace RopcAnalyzers.Inventory.Loading
             paths = new SourcePaths(input.BaseDirectory);
         }
 
-        /// <summary>Analyses the requested projects into <paramref name="assembler"/>; null when nothing could be analysed.</summary>
-        public async Task<IReadOnlyList<string>?> RunAsync(IReadOnlyList<string> requestedProjects, RopcAnalyzerCatalog catalog, InventoryAssembler assembler, CancellationToken cancellationToken)
+        /// <summary>
+        /// Analyses the requested projects into <paramref name="assembler"/>. When <paramref name="cancellationToken"/>
+        /// fires, stops and returns what was analysed, with the rest reported as not analysed.
+        /// </summary>
+        public async Task<WorkspaceOutcome> RunAsync(IReadOnlyList<string> requestedProjects, RopcAnalyzerCatalog catalog, InventoryAssembler assembler, CancellationToken cancellationToken)
         {
             using var workspace = MSBuildWorkspace.Create(options.Properties);
 
@@ -44,96 +51,156 @@ namespace RopcAnalyzers.Inventory.Loading
             var failures = new ConcurrentQueue<WorkspaceDiagnostic>();
             using var registration = workspace.RegisterWorkspaceFailedHandler(args =>
             {
+                // Each message is kept for the project it names; on the console only with --verbose, since a
+                // restore warning repeats once per project and framework.
                 failures.Enqueue(args.Diagnostic);
-                if (args.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
-                {
-                    log.Warning(args.Diagnostic.Message);
-                }
-                else
-                {
-                    log.Detail("workspace: " + args.Diagnostic.Message);
-                }
+                log.Detail("msbuild: " + args.Diagnostic.Message);
             });
 
             Solution solution;
             var loading = Stopwatch.StartNew();
+            var progress = new LoadProgress(log, paths, requestedProjects);
             try
             {
-                var progress = new LoadProgress(log, paths);
                 solution = input.IsSolution
                     ? await workspace.OpenSolutionAsync(input.FullPath, progress, cancellationToken).ConfigureAwait(false)
                     : (await workspace.OpenProjectAsync(input.FullPath, progress, cancellationToken).ConfigureAwait(false)).Solution;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                log.Error($"cannot open '{input.FullPath}': {exception.Message}");
-                return null;
+                foreach (var path in requestedProjects)
+                {
+                    assembler.Add(new Problem(Problem.ProjectNotAnalysed, paths.Display(path), progress.Loaded(path) ? "loaded, but the run stopped before its analysis" : "the run stopped while projects were loading"));
+                }
+
+                return new WorkspaceOutcome(Array.Empty<string>(), Interrupted: true, requestedProjects.Count);
+            }
+            catch (Exception exception)
+            {
+                throw new InventoryException($"cannot open '{input.FullPath}': {MSBuildMessages.OneLine(exception.Message)}");
             }
 
-            log.Progress($"Loaded {input.FileName} in {Seconds(loading.Elapsed)}.");
-            var toAnalyse = Classify(solution, requestedProjects, failures, assembler);
+            var loadMessages = failures.Count(d => d.Kind == WorkspaceDiagnosticKind.Failure);
+            log.Progress($"Loaded {input.FileName} in {Seconds(loading.Elapsed)}" + (loadMessages > 0 ? $"; MSBuild gave {Summary.Count(loadMessages, "message")} (--verbose prints them)." : "."));
+            var toAnalyse = Classify(solution, requestedProjects, failures, progress, assembler);
             if (toAnalyse.Count == 0)
             {
-                log.Error($"no project of '{input.FullPath}' could be analysed");
-                return null;
+                var reasons = assembler.Problems.Where(p => p.IsSkippedProject).ToList();
+                var first = reasons.Count == 0 ? string.Empty : $": {reasons[0].Path}: {reasons[0].Message}" + (reasons.Count > 1 ? $" (and {reasons.Count - 1} more)" : string.Empty);
+                throw new InventoryException($"no project of '{input.FullPath}' could be analysed{first}");
             }
 
-            var analysis = new ProjectAnalysis(catalog, paths);
+            var outcomes = await AnalyseAsync(toAnalyse, catalog, cancellationToken).ConfigureAwait(false);
             var analysed = new List<string>();
             for (var i = 0; i < toAnalyse.Count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var project = toAnalyse[i];
-                var watch = Stopwatch.StartNew();
-                log.Progress($"[{i + 1}/{toAnalyse.Count}] Analysing {project.Name}...");
-                var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-                if (compilation is null)
+                var candidate = toAnalyse[i];
+                if (outcomes[i] is not { } result)
                 {
-                    assembler.Add(new Problem(Problem.ProjectNotAnalysed, paths.Display(project.FilePath!), $"{project.Name}: MSBuild gave no compilation for it"));
+                    assembler.Add(new Problem(Problem.ProjectNotAnalysed, candidate.DisplayPath, $"{candidate.Project.Name}: the run stopped before its analysis"));
                     continue;
                 }
 
-                var result = await analysis.AnalyzeAsync(project, compilation, cancellationToken).ConfigureAwait(false);
-                result.Problems.AddRange(await MissingDocumentsAsync(project, cancellationToken).ConfigureAwait(false));
-                assembler.Add(project.Name, result);
-                analysed.Add(project.Name);
-                var sites = result.Findings.Count(f => f.IsSite);
-                log.Progress(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"[{i + 1}/{toAnalyse.Count}] {project.Name}: {Summary.Count(sites, "ROPC site")}, {Summary.Count(result.Findings.Count - sites, "other finding")}, {Summary.Count(result.Approvals.Count, "approval")} ({Seconds(watch.Elapsed)})"));
+                assembler.Add(candidate.Project.Name, result);
+                if (!result.HasCompilerErrors && candidate.LoadMessages.Count > 0)
+                {
+                    // It compiled: what MSBuild said (NU1603 version bumps, NU1510 pruning...) cost no finding.
+                    assembler.Add(new Problem(
+                        Problem.LoadWarning,
+                        candidate.DisplayPath,
+                        $"{candidate.Project.Name}: {Summary.Count(candidate.LoadMessages.Count, "MSBuild message")} while loading, but it compiled without errors; first: {candidate.LoadMessages[0]}"));
+                }
+
+                analysed.Add(candidate.Project.Name);
             }
 
             // Failures raised while compilations were built (documents whose text could not be read).
             foreach (var failure in failures.OfType<DocumentDiagnostic>().Where(d => d.Kind == WorkspaceDiagnosticKind.Failure))
             {
                 var document = solution.GetDocument(failure.DocumentId);
-                assembler.Add(new Problem(Problem.DocumentNotLoaded, document?.FilePath is { } path ? paths.Display(path) : null, failure.Message));
+                assembler.Add(new Problem(Problem.DocumentNotLoaded, document?.FilePath is { } path ? paths.Display(path) : null, MSBuildMessages.Shorten(failure.Message, paths)));
             }
 
-            return analysed.Count == 0 ? null : analysed;
+            return new WorkspaceOutcome(analysed, cancellationToken.IsCancellationRequested, requestedProjects.Count);
         }
 
         /// <summary>
-        /// Which loaded projects to analyse: the requested ones that loaded as C# projects. Each requested project
-        /// that did not is reported with the reason MSBuild gave.
+        /// Compiles and analyses the projects, up to <see cref="InventoryOptions.Parallelism"/> at a time; the
+        /// results keep the projects' order, so reports do not depend on which finished first. A project the
+        /// run stopped before (or during) has no result.
         /// </summary>
-        private List<Project> Classify(Solution solution, IReadOnlyList<string> requestedProjects, IEnumerable<WorkspaceDiagnostic> failures, InventoryAssembler assembler)
+        private async Task<ProjectResult?[]> AnalyseAsync(IReadOnlyList<Candidate> toAnalyse, RopcAnalyzerCatalog catalog, CancellationToken cancellationToken)
         {
-            var failureMessages = failures.Where(d => d.Kind == WorkspaceDiagnosticKind.Failure).Select(d => d.Message).ToList();
+            var analysis = new ProjectAnalysis(catalog, paths);
+            var outcomes = new ProjectResult?[toAnalyse.Count];
+            var done = 0;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
+            try
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(0, toAnalyse.Count), parallel, async (index, token) =>
+                {
+                    var candidate = toAnalyse[index];
+                    var watch = Stopwatch.StartNew();
+                    var compilation = await candidate.Project.GetCompilationAsync(token).ConfigureAwait(false);
+                    ProjectResult result;
+                    if (compilation is null)
+                    {
+                        result = new ProjectResult();
+                        result.Problems.Add(new Problem(Problem.ProjectNotAnalysed, candidate.DisplayPath, $"{candidate.Project.Name}: MSBuild gave no compilation for it"));
+                    }
+                    else
+                    {
+                        result = await analysis.AnalyzeAsync(candidate.Project, compilation, candidate.LoadMessages.FirstOrDefault(), token).ConfigureAwait(false);
+                        result.Problems.AddRange(await MissingDocumentsAsync(candidate.Project, token).ConfigureAwait(false));
+                    }
+
+                    outcomes[index] = result;
+                    var sites = result.Findings.Count(f => f.IsSite);
+                    var number = Interlocked.Increment(ref done);
+                    log.Progress(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"[{number}/{toAnalyse.Count}] {candidate.Label}: {Summary.Count(sites, "ROPC site")}, {Summary.Count(result.Findings.Count - sites, "other finding")}, {Summary.Count(result.Approvals.Count, "approval")}{(result.HasCompilerErrors ? ", compiler errors" : string.Empty)} ({Seconds(watch.Elapsed)})"));
+                }).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // What finished is kept; the caller reports the rest.
+            }
+
+            return outcomes;
+        }
+
+        /// <summary>
+        /// Which loaded projects to analyse: the requested ones that loaded as C# projects, one target framework
+        /// each unless --all-frameworks. Each requested project that did not load is reported with MSBuild's reason.
+        /// </summary>
+        private List<Candidate> Classify(Solution solution, IReadOnlyList<string> requestedProjects, IEnumerable<WorkspaceDiagnostic> failures, LoadProgress progress, InventoryAssembler assembler)
+        {
+            var failureMessages = failures.Where(d => d.Kind == WorkspaceDiagnosticKind.Failure).Select(d => d.Message).Distinct(StringComparer.Ordinal).ToList();
             var loaded = solution.Projects
                 .Where(project => project.FilePath is not null)
                 .GroupBy(project => Path.GetFullPath(project.FilePath!), StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => group.OrderBy(project => project.Name, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
-            var toAnalyse = new List<Project>();
+            var toAnalyse = new List<Candidate>();
+            var otherFrameworks = 0;
             foreach (var path in requestedProjects)
             {
                 var shown = paths.Display(path);
-                var reason = failureMessages.FirstOrDefault(message => message.Contains(path, StringComparison.Ordinal));
+                var messages = failureMessages.Where(message => message.Contains(path, StringComparison.Ordinal)).Select(message => MSBuildMessages.Shorten(message, paths)).ToList();
                 if (!loaded.TryGetValue(path, out var projects))
                 {
-                    assembler.Add(new Problem(Problem.ProjectNotLoaded, shown, reason ?? (File.Exists(path) ? "MSBuild did not load it" : "the project file does not exist")));
+                    assembler.Add(new Problem(Problem.ProjectNotLoaded, shown, messages.FirstOrDefault() ?? (File.Exists(path) ? "MSBuild did not load it" : "the project file does not exist")));
                     continue;
+                }
+
+                var frameworks = projects.Where(p => p.Language == LanguageNames.CSharp && p.SupportsCompilation).ToList();
+                if (!options.AllFrameworks && frameworks.Count > 1)
+                {
+                    // The framework the project lists first (the order MSBuild resolved them in), else by name.
+                    var first = frameworks.OrderBy(p => progress.FrameworkRank(path, FrameworkOf(p))).First();
+                    otherFrameworks += frameworks.Count - 1;
+                    projects = projects.Where(p => !frameworks.Contains(p) || p == first).ToList();
                 }
 
                 foreach (var project in projects)
@@ -142,9 +209,9 @@ namespace RopcAnalyzers.Inventory.Loading
                     {
                         assembler.Add(new Problem(Problem.ProjectNotAnalysed, shown, $"{project.Name} is a {project.Language} project: the RopcAnalyzers rules are for C#"));
                     }
-                    else if (reason is not null && !project.Documents.Any())
+                    else if (messages.Count > 0 && !project.Documents.Any())
                     {
-                        assembler.Add(new Problem(Problem.ProjectNotLoaded, shown, reason));
+                        assembler.Add(new Problem(Problem.ProjectNotLoaded, shown, messages[0]));
                     }
                     else if (!project.SupportsCompilation)
                     {
@@ -152,14 +219,23 @@ namespace RopcAnalyzers.Inventory.Loading
                     }
                     else
                     {
-                        if (reason is not null)
-                        {
-                            assembler.Add(new Problem(Problem.ProjectLoadedWithErrors, shown, $"{project.Name} loaded with errors, so findings may be missing: {reason}"));
-                        }
-
-                        toAnalyse.Add(project);
+                        var framework = FrameworkOf(project) ?? progress.FirstFramework(path);
+                        var label = ProjectNames.WithoutFramework(project.Name) + (framework is null ? string.Empty : $" ({framework})");
+                        toAnalyse.Add(new Candidate(project, shown, label, messages));
                     }
                 }
+            }
+
+            // Two projects of one name (samples/01/Client, samples/02/Client): progress names them by path.
+            var sameName = toAnalyse.GroupBy(c => ProjectNames.WithoutFramework(c.Project.Name), StringComparer.Ordinal)
+                .Where(g => g.Select(c => c.DisplayPath).Distinct(StringComparer.Ordinal).Count() > 1)
+                .SelectMany(g => g)
+                .ToHashSet();
+            toAnalyse = toAnalyse.Select(c => sameName.Contains(c) ? c with { Label = c.DisplayPath + c.Label[ProjectNames.WithoutFramework(c.Project.Name).Length..] } : c).ToList();
+
+            if (otherFrameworks > 0)
+            {
+                log.Progress($"Multi-targeted projects are analysed for their first target framework: {Summary.Count(otherFrameworks, "other framework")} left out (--all-frameworks analyses them too).");
             }
 
             var requested = requestedProjects.ToHashSet(StringComparer.Ordinal);
@@ -170,6 +246,13 @@ namespace RopcAnalyzers.Inventory.Loading
             }
 
             return toAnalyse;
+        }
+
+        /// <summary>"net8.0" for the project MSBuildWorkspace names "Shop(net8.0)"; null for a single-targeted project.</summary>
+        private static string? FrameworkOf(Project project)
+        {
+            var open = project.Name.LastIndexOf('(');
+            return open > 0 && project.Name.EndsWith(')') ? project.Name[(open + 1)..^1] : null;
         }
 
         /// <summary>
@@ -199,31 +282,96 @@ namespace RopcAnalyzers.Inventory.Loading
             return problems;
         }
 
-        private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+        internal static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
-        /// <summary>Prints one line per project as MSBuild finishes loading it (synchronously, so lines keep their order).</summary>
+        /// <summary>A project (one target framework) to analyse, with what MSBuild said while loading it.</summary>
+        private sealed record Candidate(Project Project, string DisplayPath, string Label, IReadOnlyList<string> LoadMessages);
+
+        /// <summary>
+        /// Prints one line per project and framework as MSBuild finishes loading it, numbered among the requested
+        /// projects ("[3/38] Orders/Orders.csproj (net8.0): 1.2 s"), and remembers the order of each project's frameworks.
+        /// </summary>
         private sealed class LoadProgress : IProgress<ProjectLoadProgress>
         {
             private readonly ConsoleLog log;
             private readonly SourcePaths paths;
+            private readonly HashSet<string> requested;
             private readonly ConcurrentDictionary<string, TimeSpan> elapsed = new(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<string, List<string>> frameworks = new(StringComparer.Ordinal);
+            private int loadedRequested;
 
-            public LoadProgress(ConsoleLog log, SourcePaths paths)
+            public LoadProgress(ConsoleLog log, SourcePaths paths, IReadOnlyList<string> requestedProjects)
             {
                 this.log = log;
                 this.paths = paths;
+                requested = requestedProjects.ToHashSet(StringComparer.Ordinal);
             }
 
             public void Report(ProjectLoadProgress value)
             {
                 var total = elapsed.AddOrUpdate(value.FilePath, value.ElapsedTime, (_, sum) => sum + value.ElapsedTime);
-                if (value.Operation == ProjectLoadOperation.Resolve)
+                if (value.Operation != ProjectLoadOperation.Resolve)
                 {
-                    elapsed.TryRemove(value.FilePath, out _);
-                    var framework = string.IsNullOrEmpty(value.TargetFramework) ? string.Empty : $" ({value.TargetFramework})";
-                    log.Progress($"Loading {paths.Display(value.FilePath)}{framework}: {Seconds(total)}");
+                    return;
                 }
+
+                elapsed.TryRemove(value.FilePath, out _);
+                var path = Path.GetFullPath(value.FilePath);
+                var list = frameworks.GetOrAdd(path, _ => new List<string>());
+                bool first;
+                lock (list)
+                {
+                    first = list.Count == 0;
+                    list.Add(value.TargetFramework ?? string.Empty);
+                }
+
+                var framework = string.IsNullOrEmpty(value.TargetFramework) ? string.Empty : $" ({value.TargetFramework})";
+                var number = requested.Contains(path)
+                    ? $"[{(first ? Interlocked.Increment(ref loadedRequested) : Volatile.Read(ref loadedRequested))}/{requested.Count}] "
+                    : "[reference] ";
+                log.Progress($"{number}Loaded {paths.Display(value.FilePath)}{framework}: {Seconds(total)}");
+            }
+
+            public bool Loaded(string path) => frameworks.ContainsKey(path);
+
+            public string? FirstFramework(string path)
+                => frameworks.TryGetValue(path, out var list) && list.Count > 0 && list[0].Length > 0 ? list[0] : null;
+
+            public int FrameworkRank(string path, string? framework)
+            {
+                if (framework is not null && frameworks.TryGetValue(path, out var list))
+                {
+                    var index = list.IndexOf(framework);
+                    return index >= 0 ? index : int.MaxValue;
+                }
+
+                return int.MaxValue;
             }
         }
+    }
+
+    /// <summary>MSBuildWorkspace's messages, made readable: no repeated "Msbuild failed when processing the file" prefix, relative paths, one line.</summary>
+    internal static class MSBuildMessages
+    {
+        private const string Prefix = "Msbuild failed when processing the file '";
+        private const string WithMessage = "' with message: ";
+
+        public static string Shorten(string message, SourcePaths paths)
+        {
+            message = OneLine(message);
+            if (message.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                var end = message.IndexOf(WithMessage, Prefix.Length, StringComparison.Ordinal);
+                if (end > 0)
+                {
+                    message = message[(end + WithMessage.Length)..];
+                }
+            }
+
+            return paths.RelativizeText(message);
+        }
+
+        public static string OneLine(string message)
+            => string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }

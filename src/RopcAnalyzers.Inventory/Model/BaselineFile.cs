@@ -16,12 +16,13 @@ namespace RopcAnalyzers.Inventory.Model
     {
         public const int FormatVersion = 1;
 
-        private BaselineFile(IReadOnlySet<string> fingerprints)
+        private BaselineFile(IReadOnlyDictionary<string, RetiredFinding> entries)
         {
-            Fingerprints = fingerprints;
+            Entries = entries;
         }
 
-        public IReadOnlySet<string> Fingerprints { get; }
+        /// <summary>What the baseline recorded, by fingerprint.</summary>
+        public IReadOnlyDictionary<string, RetiredFinding> Entries { get; }
 
         /// <summary>Reads a baseline; on failure returns null and says why.</summary>
         public static BaselineFile? Read(string path, out string? error)
@@ -42,7 +43,7 @@ namespace RopcAnalyzers.Inventory.Model
                     return null;
                 }
 
-                var fingerprints = new HashSet<string>(StringComparer.Ordinal);
+                var entries = new Dictionary<string, RetiredFinding>(StringComparer.Ordinal);
                 foreach (var finding in findings)
                 {
                     var fingerprint = finding?["fingerprint"]?.GetValue<string>();
@@ -52,10 +53,14 @@ namespace RopcAnalyzers.Inventory.Model
                         return null;
                     }
 
-                    fingerprints.Add(fingerprint);
+                    entries[fingerprint] = new RetiredFinding(
+                        finding!["ruleId"]?.GetValue<string>() ?? string.Empty,
+                        finding["path"]?.GetValue<string>() ?? string.Empty,
+                        finding["member"]?.GetValue<string>() ?? string.Empty,
+                        finding["message"]?.GetValue<string>() ?? string.Empty);
                 }
 
-                return new BaselineFile(fingerprints);
+                return new BaselineFile(entries);
             }
             catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or IOException or UnauthorizedAccessException)
             {
@@ -100,14 +105,19 @@ namespace RopcAnalyzers.Inventory.Model
             File.WriteAllText(path, root.ToJsonString(Reports.Json.Options) + "\n");
         }
 
-        /// <summary>Today's gating findings that the baseline does not know, and the counts for the summary.</summary>
-        public (IReadOnlyList<Finding> New, BaselineComparison Comparison) Compare(string path, IReadOnlyList<Finding> findings)
+        /// <summary>Today's gating findings that the baseline does not know, the baseline's that are gone, and the counts for the summary.</summary>
+        public (IReadOnlyList<Finding> New, IReadOnlyList<RetiredFinding> Retired, BaselineComparison Comparison) Compare(string path, IReadOnlyList<Finding> findings)
         {
             var gating = findings.Where(f => f.Gates).ToList();
-            var newFindings = gating.Where(f => !Fingerprints.Contains(f.Fingerprint)).ToList();
+            var newFindings = gating.Where(f => !Entries.ContainsKey(f.Fingerprint)).ToList();
             var current = gating.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
-            var fixedCount = Fingerprints.Count(f => !current.Contains(f));
-            return (newFindings, new BaselineComparison(path, gating.Count - newFindings.Count, fixedCount, newFindings.Count));
+            var retired = Entries.Where(entry => !current.Contains(entry.Key))
+                .Select(entry => entry.Value)
+                .OrderBy(r => r.Path, StringComparer.Ordinal)
+                .ThenBy(r => r.Member, StringComparer.Ordinal)
+                .ThenBy(r => r.RuleId, StringComparer.Ordinal)
+                .ToList();
+            return (newFindings, retired, new BaselineComparison(path, gating.Count - newFindings.Count, retired.Count, newFindings.Count));
         }
     }
 }

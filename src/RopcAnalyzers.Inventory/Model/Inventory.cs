@@ -53,6 +53,9 @@ namespace RopcAnalyzers.Inventory.Model
         /// <summary>The member (or type) that contains the finding, as "Namespace.Type.Member(ParameterTypes)".</summary>
         public string Member { get; }
 
+        /// <summary>The member as people read it in a table: "Session.LoginAsync", "Program (top-level)".</summary>
+        public string ShortMember { get; init; } = string.Empty;
+
         /// <summary>The source text at the location with whitespace collapsed: part of the fingerprint.</summary>
         public string NormalizedText { get; }
 
@@ -115,6 +118,9 @@ namespace RopcAnalyzers.Inventory.Model
         /// <summary>"method", "constructor", "property", "local function", "lambda", "class", "struct"...</summary>
         public string TargetKind { get; }
 
+        /// <summary>The target as people read it in a table: "KioskLogin.SignInAsync".</summary>
+        public string ShortTarget { get; init; } = string.Empty;
+
         public string? Justification { get; }
 
         public string? Owner { get; }
@@ -167,7 +173,30 @@ namespace RopcAnalyzers.Inventory.Model
         public const string CompilerErrors = "compiler-errors";
         public const string AnalyzerFailure = "analyzer-failure";
         public const string RestoreFailed = "restore-failed";
+
+        /// <summary>MSBuild warnings while loading a project that then compiled without errors (NU1603, NU1510...): listed, not counted as incomplete.</summary>
+        public const string LoadWarning = "load-warning";
+
+        /// <summary>Kinds whose project was not analysed at all.</summary>
+        public bool IsSkippedProject => Kind is ProjectNotLoaded or ProjectNotAnalysed;
+
+        /// <summary>Kinds whose project was analysed, but whose findings may be missing.</summary>
+        public bool IsIncompleteProject => Kind is CompilerErrors or AnalyzerFailure or ProjectLoadedWithErrors;
     }
+
+    /// <summary>Project names as MSBuildWorkspace gives them: "Shop(net8.0)" for each framework of a multi-targeted project.</summary>
+    internal static class ProjectNames
+    {
+        /// <summary>"Shop" for "Shop(net8.0)"; a single-targeted project's name as it is.</summary>
+        public static string WithoutFramework(string name)
+        {
+            var open = name.LastIndexOf('(');
+            return open > 0 && name.EndsWith(')') ? name[..open] : name;
+        }
+    }
+
+    /// <summary>A finding the baseline recorded that is gone today (migrated, or moved to another member or file).</summary>
+    internal sealed record RetiredFinding(string RuleId, string Path, string Member, string Message);
 
     /// <summary>The result of comparing today's findings with a baseline.</summary>
     internal sealed record BaselineComparison(string Path, int Known, int Fixed, int New);
@@ -199,15 +228,32 @@ namespace RopcAnalyzers.Inventory.Model
 
         public BaselineComparison? Baseline { get; init; }
 
+        /// <summary>Why the run stopped before analysing everything (Ctrl+C, --timeout); null when it finished.</summary>
+        public string? Partial { get; init; }
+
+        /// <summary>With --baseline: the baseline's findings that are gone today.</summary>
+        public IReadOnlyList<RetiredFinding> Retired { get; init; } = Array.Empty<RetiredFinding>();
+
         public IEnumerable<Finding> Sites => Findings.Where(f => f.IsSite);
 
         public IEnumerable<Finding> OtherFindings => Findings.Where(f => !f.IsSite);
 
-        public int SkippedProjects => Problems.Count(p => p.Kind is Problem.ProjectNotLoaded or Problem.ProjectNotAnalysed);
+        /// <summary>Projects (by path: a project is counted once whatever its frameworks or problems) that were not analysed.</summary>
+        public int SkippedProjects => Problems.Where(p => p.IsSkippedProject).Select(p => p.Path).Distinct(StringComparer.Ordinal).Count();
 
         public int SkippedDocuments => Problems.Count(p => p.Kind == Problem.DocumentNotLoaded);
 
-        public int IncompleteProjects => Problems.Count(p => p.Kind is Problem.CompilerErrors or Problem.AnalyzerFailure or Problem.ProjectLoadedWithErrors);
+        /// <summary>Projects analysed whose findings may be missing, counted once each, not once per problem.</summary>
+        public int IncompleteProjects
+        {
+            get
+            {
+                var skipped = Problems.Where(p => p.IsSkippedProject).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+                return Problems.Where(p => p.IsIncompleteProject && !skipped.Contains(p.Path)).Select(p => p.Path).Distinct(StringComparer.Ordinal).Count();
+            }
+        }
+
+        public int LoadWarnings => Problems.Count(p => p.Kind == Problem.LoadWarning);
 
         public int GatingFindings => Findings.Count(f => f.Gates);
     }

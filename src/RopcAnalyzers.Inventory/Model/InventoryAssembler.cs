@@ -51,6 +51,9 @@ namespace RopcAnalyzers.Inventory.Model
 
         public void Add(Problem problem) => problems.Add(problem);
 
+        /// <summary>The problems so far, unordered.</summary>
+        public IReadOnlyList<Problem> Problems => problems;
+
         public (IReadOnlyList<Finding> Findings, IReadOnlyList<ApprovalEntry> Approvals, IReadOnlyList<Problem> Problems) Assemble(DateOnly referenceDate)
         {
             var orderedFindings = findings.Values

@@ -17,9 +17,12 @@ namespace RopcAnalyzers.Inventory.Reports
             {
                 Tool = new { Name = "ropc-inventory", Version = result.ToolVersion },
                 result.Input,
+                result.Partial,
                 ReferenceDate = result.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Summary = summary,
-                Baseline = result.Baseline is { } baseline ? new { baseline.Path, baseline.Known, baseline.Fixed, baseline.New } : null,
+                Baseline = result.Baseline is { } baseline
+                    ? new { baseline.Path, baseline.Known, baseline.Fixed, baseline.New, Retired = result.Retired.Select(r => new { r.RuleId, r.Path, r.Member, r.Message }).ToList() }
+                    : null,
                 Sites = result.Sites.Select(Site).ToList(),
                 Findings = result.OtherFindings.Select(Other).ToList(),
                 Approvals = baselineMode ? null : result.Approvals.Select(Approval).ToList(),
@@ -43,6 +46,7 @@ namespace RopcAnalyzers.Inventory.Reports
             site.Location.EndLine,
             site.Location.EndColumn,
             site.Member,
+            site.ShortMember,
             site.Site!.Library,
             site.Site.Kind,
             Api = site.Site.ApiName,
@@ -66,6 +70,7 @@ namespace RopcAnalyzers.Inventory.Reports
             finding.Location.EndLine,
             finding.Location.EndColumn,
             finding.Member,
+            finding.ShortMember,
             finding.Message,
             finding.Projects,
             finding.Fingerprint,
@@ -77,6 +82,7 @@ namespace RopcAnalyzers.Inventory.Reports
             approval.Location.Line,
             approval.Location.Column,
             approval.Target,
+            approval.ShortTarget,
             approval.TargetKind,
             approval.Justification,
             approval.Owner,

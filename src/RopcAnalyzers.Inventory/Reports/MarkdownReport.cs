@@ -15,6 +15,12 @@ namespace RopcAnalyzers.Inventory.Reports
         {
             var summary = Summary.Of(result);
             var date = result.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (result.Partial is not null)
+            {
+                writer.WriteLine($"> **Partial inventory**: {Escape(result.Partial)}. The projects not analysed are listed at the end.");
+                writer.WriteLine();
+            }
+
             if (result.Baseline is { } baseline)
             {
                 writer.WriteLine($"# New ROPC findings: {result.Input}");

@@ -34,9 +34,19 @@ namespace RopcAnalyzers.Inventory.Reports
             {
                 notifications.Add(new JsonObject
                 {
-                    ["level"] = "warning",
+                    ["level"] = problem.Kind == Problem.LoadWarning ? "note" : "warning",
                     ["message"] = new JsonObject { ["text"] = problem.Path is null ? problem.Message : $"{problem.Path}: {problem.Message}" },
                     ["descriptor"] = new JsonObject { ["id"] = problem.Kind },
+                });
+            }
+
+            if (result.Partial is not null)
+            {
+                notifications.Insert(0, new JsonObject
+                {
+                    ["level"] = "error",
+                    ["message"] = new JsonObject { ["text"] = $"Partial inventory: {result.Partial}" },
+                    ["descriptor"] = new JsonObject { ["id"] = "partial" },
                 });
             }
 
@@ -58,7 +68,7 @@ namespace RopcAnalyzers.Inventory.Reports
                 },
                 ["invocations"] = new JsonArray(new JsonObject
                 {
-                    ["executionSuccessful"] = true,
+                    ["executionSuccessful"] = result.Partial is null,
                     ["toolExecutionNotifications"] = notifications,
                 }),
                 ["columnKind"] = "utf16CodeUnits",

@@ -18,7 +18,9 @@ namespace RopcAnalyzers.Inventory.Reports
         int ProjectsAnalysed,
         int SkippedProjects,
         int SkippedDocuments,
-        int IncompleteProjects)
+        int IncompleteProjects,
+        int LoadWarnings,
+        bool Partial)
     {
         public static Summary Of(InventoryResult result)
         {
@@ -37,7 +39,9 @@ namespace RopcAnalyzers.Inventory.Reports
                 result.ProjectsAnalysed.Count,
                 result.SkippedProjects,
                 result.SkippedDocuments,
-                result.IncompleteProjects);
+                result.IncompleteProjects,
+                result.LoadWarnings,
+                result.Partial is not null);
         }
 
         /// <summary>One sentence for the console and the end of text reports.</summary>
@@ -59,7 +63,7 @@ namespace RopcAnalyzers.Inventory.Reports
         private string Analysed()
         {
             var text = $"{Count(ProjectsAnalysed, "project")} analysed, {Count(SkippedProjects, "project")} and {Count(SkippedDocuments, "document")} skipped";
-            return IncompleteProjects > 0 ? text + $", {IncompleteProjects} incomplete" : text;
+            return IncompleteProjects > 0 ? text + $", {Count(IncompleteProjects, "project")} incomplete" : text;
         }
 
         public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

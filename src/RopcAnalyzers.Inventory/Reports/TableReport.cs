@@ -14,6 +14,10 @@ namespace RopcAnalyzers.Inventory.Reports
         {
             var summary = Summary.Of(result);
             writer.WriteLine($"ropc-inventory {result.ToolVersion}: {result.Input}, reference date {result.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+            if (result.Partial is not null)
+            {
+                writer.WriteLine($"PARTIAL: {result.Partial}; the projects not analysed are listed at the end.");
+            }
             if (result.Baseline is { } baseline)
             {
                 writer.WriteLine($"Baseline: {baseline.Path}");
@@ -26,7 +30,7 @@ namespace RopcAnalyzers.Inventory.Reports
                 result.Baseline is null ? "ROPC sites" : "New ROPC sites",
                 sites.Count,
                 new[] { "STATUS", "LOCATION", "MEMBER", "WHAT", "APPROVAL" },
-                sites.Select(site => new[] { site.Status, site.Location.ToString(), site.Member, site.Site!.Description, ApprovalText(site.Approval) }));
+                sites.Select(site => new[] { site.Status, site.Location.ToString(), site.ShortMember, site.Site!.Description, ApprovalText(site.Approval) }));
 
             var others = result.OtherFindings.ToList();
             Section(
@@ -34,7 +38,7 @@ namespace RopcAnalyzers.Inventory.Reports
                 result.Baseline is null ? "Other findings" : "New other findings",
                 others.Count,
                 new[] { "RULE", "LEVEL", "STATUS", "LOCATION", "MEMBER", "MESSAGE" },
-                others.Select(f => new[] { f.RuleId, f.Level, f.Status, f.Location.ToString(), f.Member, f.Message }));
+                others.Select(f => new[] { f.RuleId, f.Level, f.Status, f.Location.ToString(), f.ShortMember, Truncate(f.Message) }));
 
             if (result.Baseline is null)
             {
@@ -45,19 +49,31 @@ namespace RopcAnalyzers.Inventory.Reports
                     new[] { "LOCATION", "TARGET", "OWNER", "EXPIRES", "STATE", "SITES", "JUSTIFICATION" },
                     result.Approvals.Select(a => new[]
                     {
-                        a.Location.ToString(), a.Target, a.Owner ?? "-", a.Expires ?? "-", a.StateText,
-                        a.SiteCount.ToString(CultureInfo.InvariantCulture), a.Justification ?? "-",
+                        a.Location.ToString(), a.ShortTarget, a.Owner ?? "-", a.Expires ?? "-", a.StateText,
+                        a.SiteCount.ToString(CultureInfo.InvariantCulture), Truncate(a.Justification ?? "-"),
                     }));
             }
 
-            if (result.Problems.Count > 0)
+            var problems = result.Problems.Where(p => p.Kind != Problem.LoadWarning).ToList();
+            if (problems.Count > 0)
             {
                 Section(
                     writer,
                     "Not analysed or incomplete",
-                    result.Problems.Count,
+                    problems.Count,
                     new[] { "KIND", "PATH", "REASON" },
-                    result.Problems.Select(p => new[] { p.Kind, p.Path ?? "-", p.Message }));
+                    problems.Select(p => new[] { p.Kind, p.Path ?? "-", Truncate(p.Message) }));
+            }
+
+            var warnings = result.Problems.Where(p => p.Kind == Problem.LoadWarning).ToList();
+            if (warnings.Count > 0)
+            {
+                Section(
+                    writer,
+                    "Load warnings (compiled without errors; nothing missing)",
+                    warnings.Count,
+                    new[] { "PATH", "MESSAGE" },
+                    warnings.Select(p => new[] { p.Path ?? "-", Truncate(p.Message) }));
             }
 
             writer.WriteLine(summary.Sentence(result) + ".");
@@ -79,6 +95,13 @@ namespace RopcAnalyzers.Inventory.Reports
                 ExpiryState.Invalid => $"{owner}, invalid expiry \"{approval.Expires}\"",
                 _ => $"{owner}, no expiry",
             };
+        }
+
+        /// <summary>Long text cut for a console line; the JSON and SARIF reports keep it whole.</summary>
+        public static string Truncate(string text, int max = 120)
+        {
+            text = text.Replace('\n', ' ').Replace('\r', ' ');
+            return text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
         }
 
         private static void Section(TextWriter writer, string title, int count, string[] headers, IEnumerable<string[]> rows)

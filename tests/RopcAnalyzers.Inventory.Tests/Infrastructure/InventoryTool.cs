@@ -47,6 +47,53 @@ namespace RopcAnalyzers.Inventory.Tests.Infrastructure
             return RunProcess(start);
         }
 
+        /// <summary>
+        /// Runs the tool and sends it SIGINT (what Ctrl+C sends) as soon as a line of its stderr contains
+        /// <paramref name="interruptAfter"/>. Unix only: Windows has no signal to send to another console's process.
+        /// </summary>
+        public static ToolRun RunAndInterrupt(string workingDirectory, string interruptAfter, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = workingDirectory,
+            };
+            start.ArgumentList.Add(ToolPath);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            Sanitize(start.Environment);
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = new System.Text.StringBuilder();
+            var interrupted = false;
+            while (process.StandardError.ReadLine() is { } line)
+            {
+                stderr.AppendLine(line);
+                if (!interrupted && line.Contains(interruptAfter, StringComparison.Ordinal))
+                {
+                    interrupted = true;
+                    using var kill = Process.Start("kill", new[] { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })!;
+                    kill.WaitForExit();
+                }
+            }
+
+            if (!process.WaitForExit(Timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"the interrupted tool did not finish within {Timeout}:\n{stderr}");
+            }
+
+            process.WaitForExit();
+            Assert.True(interrupted, $"'{interruptAfter}' never appeared on stderr:\n{stderr}");
+            return new ToolRun(process.ExitCode, stdout.Result, stderr.ToString(), watch.Elapsed);
+        }
+
         /// <summary>Runs another command (dotnet pack...) with the same clean environment.</summary>
         public static ToolRun RunCommand(string workingDirectory, string fileName, params string[] arguments)
         {

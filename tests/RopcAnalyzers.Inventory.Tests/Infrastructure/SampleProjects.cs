@@ -42,6 +42,43 @@ namespace RopcAnalyzers.Inventory.Tests.Infrastructure
             }
             """;
 
+        /// <summary>
+        /// A nuget.config with a local folder feed ("feed"), packages extracted inside the temp folder (not into the
+        /// user's cache), and optionally a package source that refuses connections, as a dead mirror does.
+        /// </summary>
+        public static string NuGetConfig(bool withDeadSource) => $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="packages" />
+              </config>
+              <packageSources>
+                <clear />
+                <add key="local" value="feed" />
+                {(withDeadSource ? "<add key=\"dead-mirror\" value=\"http://127.0.0.1:9/v3/index.json\" allowInsecureConnections=\"true\" />" : string.Empty)}
+              </packageSources>
+            </configuration>
+            """;
+
+        /// <summary>Writes an empty package (metadata only) into <paramref name="feedFolder"/>, as 'dotnet pack' would name it.</summary>
+        public static void WritePackage(string feedFolder, string id, string version)
+        {
+            Directory.CreateDirectory(feedFolder);
+            using var zip = System.IO.Compression.ZipFile.Open(Path.Combine(feedFolder, $"{id}.{version}.nupkg"), System.IO.Compression.ZipArchiveMode.Create);
+            using var writer = new StreamWriter(zip.CreateEntry($"{id}.nuspec").Open());
+            writer.Write($"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+                  <metadata>
+                    <id>{id}</id>
+                    <version>{version}</version>
+                    <authors>tests</authors>
+                    <description>An empty package for restore tests.</description>
+                  </metadata>
+                </package>
+                """);
+        }
+
         /// <summary>The attribute the RopcAnalyzers package adds to a project as source.</summary>
         public static string ApprovalAttribute
             => File.ReadAllText(Path.Combine(InventoryTool.RepositoryRoot, "src", "RopcAnalyzers.Package", "buildTransitive", "TrustedLegacyRopcAttribute.cs"));
