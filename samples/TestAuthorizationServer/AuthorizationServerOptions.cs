@@ -1,0 +1,21 @@
+namespace TestAuthorizationServer;
+
+/// <summary>How a <see cref="AuthorizationServer"/> listens and how strict its device flow is.</summary>
+public sealed class AuthorizationServerOptions
+{
+    /// <summary>Where Kestrel listens. Port 0 picks a free port (the tests use that); loopback only.</summary>
+    public string Url { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>The polling interval the device authorization response asks for (RFC 8628 <c>interval</c>).</summary>
+    public TimeSpan DevicePollingInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Polls of a device code (1 for the first) that are answered <c>slow_down</c> whatever their timing, as a server
+    /// under load does; polls that come sooner than the interval (grown by 5 seconds after each slow_down, RFC 8628
+    /// section 3.5) are answered <c>slow_down</c> too.
+    /// </summary>
+    public IReadOnlySet<int> SlowDownPolls { get; init; } = new HashSet<int>();
+
+    /// <summary>Write ASP.NET Core's and OpenIddict's logs to the console (warnings and above).</summary>
+    public bool ConsoleLogging { get; init; }
+}
