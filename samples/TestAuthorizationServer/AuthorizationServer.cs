@@ -30,11 +30,12 @@ public sealed class AuthorizationServer : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private AuthorizationServer(WebApplication app, Uri baseUri, DevicePolls devicePolls)
+    private AuthorizationServer(WebApplication app, Uri baseUri, DevicePolls devicePolls, TokenRequests tokenRequests)
     {
         this.app = app;
         BaseUri = baseUri;
         DevicePolls = devicePolls;
+        TokenRequests = tokenRequests;
     }
 
     /// <summary>The server's address, e.g. http://127.0.0.1:41234/ (the issuer).</summary>
@@ -52,6 +53,12 @@ public sealed class AuthorizationServer : IAsyncDisposable
 
     public DevicePolls DevicePolls { get; }
 
+    /// <summary>Every request to the token endpoint, with its grant type and the error it got, if any.</summary>
+    public TokenRequests TokenRequests { get; }
+
+    /// <summary>Cancelled when the host stops (Ctrl+C or SIGTERM).</summary>
+    public CancellationToken Stopping => app.Lifetime.ApplicationStopping;
+
     public static async Task<AuthorizationServer> StartAsync(AuthorizationServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AuthorizationServerOptions();
@@ -64,8 +71,8 @@ public sealed class AuthorizationServer : IAsyncDisposable
         }
 
         var devicePolls = new DevicePolls(options, TimeProvider.System);
-        builder.Services.AddSingleton(devicePolls);
-        ConfigureServices(builder.Services, options, devicePolls);
+        var tokenRequests = new TokenRequests();
+        ConfigureServices(builder.Services, options, devicePolls, tokenRequests);
 
         var app = builder.Build();
         MapEndpoints(app);
@@ -73,7 +80,7 @@ public sealed class AuthorizationServer : IAsyncDisposable
         await SeedAsync(app.Services, cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new AuthorizationServer(app, new Uri(address.TrimEnd('/') + "/"), devicePolls);
+        return new AuthorizationServer(app, new Uri(address.TrimEnd('/') + "/"), devicePolls, tokenRequests);
     }
 
     /// <summary>The end of a migration: the client may no longer use the password grant.</summary>
@@ -109,7 +116,7 @@ public sealed class AuthorizationServer : IAsyncDisposable
         return await action(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>());
     }
 
-    private static void ConfigureServices(IServiceCollection services, AuthorizationServerOptions options, DevicePolls devicePolls)
+    private static void ConfigureServices(IServiceCollection services, AuthorizationServerOptions options, DevicePolls devicePolls, TokenRequests tokenRequests)
     {
         // OpenIddict has no store of its own: its Entity Framework Core stores over the in-memory provider keep the
         // clients, scopes, authorizations and tokens (codes are one-time tokens, so a reused code is refused).
@@ -131,6 +138,7 @@ public sealed class AuthorizationServer : IAsyncDisposable
                     .AllowDeviceAuthorizationFlow()
                     .AllowRefreshTokenFlow()
                     .RequireProofKeyForCodeExchange();
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime);
 
                 // S256 only: a "plain" code challenge is the verifier itself and protects nothing.
                 server.Configure(settings => settings.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
@@ -145,6 +153,7 @@ public sealed class AuthorizationServer : IAsyncDisposable
                     .DisableTransportSecurityRequirement();
 
                 DeviceFlowPolicy.Register(server, options, devicePolls);
+                tokenRequests.Register(server);
             })
             .AddValidation(validation =>
             {

@@ -6,6 +6,9 @@ public sealed class AuthorizationServerOptions
     /// <summary>Where Kestrel listens. Port 0 picks a free port (the tests use that); loopback only.</summary>
     public string Url { get; init; } = "http://127.0.0.1:5080";
 
+    /// <summary>How long access tokens live (OpenIddict's default: one hour). Clients renew them with the refresh token.</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The polling interval the device authorization response asks for (RFC 8628 <c>interval</c>).</summary>
     public TimeSpan DevicePollingInterval { get; init; } = TimeSpan.FromSeconds(5);
 

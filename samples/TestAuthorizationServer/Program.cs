@@ -14,20 +14,17 @@ Console.WriteLine($"  end-user verification        {server.VerificationEndpoint}
 Console.WriteLine($"  orders API (bearer token)    {server.OrdersEndpoint}");
 Console.WriteLine($"  users: {string.Join(", ", TestUsers.All.Select(user => $"{user.UserName} / {user.Password}"))}");
 Console.WriteLine($"  clients: {TestClients.Legacy} (password grant allowed: type 'disallow-password' to drop it), {TestClients.Migrated}");
-Console.WriteLine("Press Ctrl+C (or close standard input) to stop.");
+Console.WriteLine("Press Ctrl+C to stop.");
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-while (!stop.IsCancellationRequested)
+// The host stops on Ctrl+C or SIGTERM; until then, read commands (none once standard input is closed).
+var stopping = server.Stopping;
+var stopped = Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => (string?)null);
+while (!stopping.IsCancellationRequested)
 {
-    var line = await Console.In.ReadLineAsync(stop.Token).AsTask().ContinueWith(read => read.IsCompletedSuccessfully ? read.Result : null);
+    var line = await await Task.WhenAny(Task.Run(Console.In.ReadLine), stopped);
     if (line is null)
     {
-        if (!stop.IsCancellationRequested && Console.IsInputRedirected)
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { });
-        }
-
+        await stopped;
         break;
     }
 
