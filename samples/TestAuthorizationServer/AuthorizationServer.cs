@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,6 +28,11 @@ public sealed class AuthorizationServer : IAsyncDisposable
     public const string DeviceAuthorizationPath = "/connect/device";
     public const string VerificationPath = "/connect/verify";
     public const string OrdersPath = "/api/orders";
+
+    // Keys made once per process: RSA key generation is the slowest part of a server's first token otherwise.
+    // They live in memory only, like OpenIddict's ephemeral keys.
+    private static readonly Lazy<SecurityKey> SigningKey = new(() => new RsaSecurityKey(RSA.Create(2048)));
+    private static readonly Lazy<SecurityKey> EncryptionKey = new(() => new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)));
 
     private readonly WebApplication app;
 
@@ -144,7 +150,7 @@ public sealed class AuthorizationServer : IAsyncDisposable
                 server.Configure(settings => settings.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
 
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, TestClients.OrdersScope);
-                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
+                server.AddEncryptionKey(EncryptionKey.Value).AddSigningKey(SigningKey.Value).DisableAccessTokenEncryption();
 
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
