@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore;
@@ -69,7 +70,17 @@ public sealed class AuthorizationServer : IAsyncDisposable
     {
         options ??= new AuthorizationServerOptions();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(AuthorizationServer).Assembly.GetName().Name });
-        builder.WebHost.UseUrls(options.Url);
+        if (options.HttpsCertificate is { } certificate)
+        {
+            var listen = new Uri(options.Url);
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(listen.Host), listen.Port, endpoint => endpoint.UseHttps(certificate)));
+        }
+        else
+        {
+            builder.WebHost.UseUrls(options.Url);
+        }
+
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging)
         {

@@ -6,6 +6,12 @@ public sealed class AuthorizationServerOptions
     /// <summary>Where Kestrel listens. Port 0 picks a free port (the tests use that); loopback only.</summary>
     public string Url { get; init; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// Listen with HTTPS on <see cref="Url"/>'s host and port with this certificate (MSAL accepts only HTTPS
+    /// authorities). Null: plain HTTP, which OpenIddict accepts here because transport security is disabled for loopback use.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? HttpsCertificate { get; init; }
+
     /// <summary>How long access tokens live (OpenIddict's default: one hour). Clients renew them with the refresh token.</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(1);
 
