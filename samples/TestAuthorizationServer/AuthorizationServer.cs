@@ -30,6 +30,16 @@ public sealed class AuthorizationServer : IAsyncDisposable
     public const string VerificationPath = "/connect/verify";
     public const string OrdersPath = "/api/orders";
 
+    /// <summary>
+    /// The tenant of the Microsoft Entra ID-style aliases of the endpoints ({tenant}/oauth2/v2.0/authorize, token,
+    /// devicecode), which MSAL and Azure.Identity build from an authority host and a tenant id.
+    /// </summary>
+    public const string EntraStyleTenant = "test-tenant";
+
+    private const string EntraStyleAuthorizePath = "/" + EntraStyleTenant + "/oauth2/v2.0/authorize";
+    private const string EntraStyleTokenPath = "/" + EntraStyleTenant + "/oauth2/v2.0/token";
+    private const string EntraStyleDeviceCodePath = "/" + EntraStyleTenant + "/oauth2/v2.0/devicecode";
+
     // Keys made once per process: RSA key generation is the slowest part of a server's first token otherwise.
     // They live in memory only, like OpenIddict's ephemeral keys.
     private static readonly Lazy<SecurityKey> SigningKey = new(() => new RsaSecurityKey(RSA.Create(2048)));
@@ -145,9 +155,9 @@ public sealed class AuthorizationServer : IAsyncDisposable
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AuthorizationDbContext>())
             .AddServer(server =>
             {
-                server.SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'))
-                    .SetTokenEndpointUris(TokenPath.TrimStart('/'))
-                    .SetDeviceAuthorizationEndpointUris(DeviceAuthorizationPath.TrimStart('/'))
+                server.SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'), EntraStyleAuthorizePath.TrimStart('/'))
+                    .SetTokenEndpointUris(TokenPath.TrimStart('/'), EntraStyleTokenPath.TrimStart('/'))
+                    .SetDeviceAuthorizationEndpointUris(DeviceAuthorizationPath.TrimStart('/'), EntraStyleDeviceCodePath.TrimStart('/'))
                     .SetEndUserVerificationEndpointUris(VerificationPath.TrimStart('/'));
 
                 server.AllowPasswordFlow()
@@ -198,7 +208,9 @@ public sealed class AuthorizationServer : IAsyncDisposable
         app.UseAuthorization();
 
         app.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], (Delegate)Authorize);
+        app.MapMethods(EntraStyleAuthorizePath, [HttpMethods.Get, HttpMethods.Post], (Delegate)Authorize);
         app.MapPost(TokenPath, (Delegate)Exchange);
+        app.MapPost(EntraStyleTokenPath, (Delegate)Exchange);
         app.MapMethods(VerificationPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)Verify);
         app.MapGet(OrdersPath, (Delegate)Orders)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser());

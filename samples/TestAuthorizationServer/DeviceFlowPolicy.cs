@@ -20,11 +20,31 @@ internal static class DeviceFlowPolicy
                 if (string.IsNullOrEmpty(context.Response.Error))
                 {
                     context.Response[Parameters.Interval] = (long)options.DevicePollingInterval.TotalSeconds;
+
+                    // What the device shows the user; MSAL and Azure.Identity print it as Microsoft Entra ID words it.
+                    context.Response["message"] = $"To sign in, use a web browser to open the page {context.Response[Parameters.VerificationUri]} and enter the code {context.Response[Parameters.UserCode]} to authenticate.";
                 }
 
                 return default;
             })
             .SetOrder(int.MinValue + 100_000)
+            .SetType(OpenIddictServerHandlerType.Custom));
+
+        // MSAL (and so Azure.Identity) polls with Microsoft Entra ID's short grant type "device_code", not RFC 8628's
+        // URN, and repeats the scope, which RFC 8628 does not send with the device code (the scope was granted with
+        // it). Entra ID accepts both, and so does this server: it reads such a poll as RFC 8628's.
+        server.AddEventHandler<ExtractTokenRequestContext>(handler => handler
+            .UseInlineHandler(context =>
+            {
+                if (context.Request is { GrantType: "device_code" } request)
+                {
+                    request.GrantType = GrantTypes.DeviceCode;
+                    request.Scope = null;
+                }
+
+                return default;
+            })
+            .SetOrder(int.MaxValue - 100_000)
             .SetType(OpenIddictServerHandlerType.Custom));
 
         server.AddEventHandler<ValidateTokenRequestContext>(handler => handler

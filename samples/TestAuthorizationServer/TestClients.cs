@@ -43,6 +43,7 @@ public static class TestClients
                 Permissions.Endpoints.DeviceAuthorization,
                 Permissions.ResponseTypes.Code,
                 Permissions.Prefixes.Scope + OrdersScope,
+                Permissions.Scopes.Profile,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };

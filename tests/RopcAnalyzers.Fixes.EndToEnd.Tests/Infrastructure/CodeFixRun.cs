@@ -29,7 +29,7 @@ public sealed class CodeFixRun
     /// <summary>The package's diagnostics on the fixed code.</summary>
     public ImmutableArray<Diagnostic> RemainingDiagnostics { get; }
 
-    public static async Task<CodeFixRun> ApplyAsync(string assemblyName, string source, string diagnosticId, CodeFixProvider provider, string equivalenceKey)
+    public static async Task<CodeFixRun> ApplyAsync(string assemblyName, string source, string diagnosticId, CodeFixProvider provider, string equivalenceKey, string fileName = "ApiSession.cs")
     {
         using var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -40,7 +40,7 @@ public sealed class CodeFixRun
                 compilationOptions: CompiledCode.CompilationOptions,
                 parseOptions: CompiledCode.ParseOptions,
                 metadataReferences: CompiledCode.References))
-            .AddDocument(documentId, "ApiSession.cs", SourceText.From(source))
+            .AddDocument(documentId, fileName, SourceText.From(source))
             .AddDocument(DocumentId.CreateNewId(projectId), "GlobalUsings.g.cs", SourceText.From(CompiledCode.ImplicitUsings));
         var document = solution.GetDocument(documentId)!;
 
