@@ -11,8 +11,6 @@ namespace RopcAnalyzers.Fixes.EndToEnd.Tests;
 /// </summary>
 public class AuthorizationCodeFixTests
 {
-    public static TheoryData<string> Libraries() => new() { "IdentityModel", "Duende.IdentityModel" };
-
     /// <summary>The fixed session's browser sign-in: authorize URL, the browser's redirect, code redemption.</summary>
     public static async Task<TokenResult> SignInAsync(object session, AuthorizationServer server)
     {
@@ -28,7 +26,7 @@ public class AuthorizationCodeFixTests
     }
 
     [Theory]
-    [MemberData(nameof(Libraries))]
+    [MemberData(nameof(LegacySession.Libraries), MemberType = typeof(LegacySession))]
     public async Task AuthorizationCodeFix_SignsInWithPkce_AndTheApiAcceptsTheToken(string library)
     {
         var assembly = await LegacySession.FixedAsync(library, "ROPC001", new IdentityModelMigrationCodeFixProvider(), IdentityModelMigrationCodeFixProvider.AuthorizationCodeEquivalenceKey);

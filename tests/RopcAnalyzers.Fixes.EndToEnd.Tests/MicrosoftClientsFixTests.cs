@@ -86,13 +86,10 @@ public class MicrosoftClientsFixTests
     }
 
     private static async Task AssertOrdersAcceptAsync(AuthorizationServer server, string accessToken)
-    {
-        using var http = LoopbackCertificate.CreateTrustingClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, server.OrdersEndpoint);
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await http.SendAsync(request);
-        Assert.Contains(LegacySession.SubjectOf(TestUsers.Default), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
+        => Assert.Contains(
+            LegacySession.SubjectOf(TestUsers.Default),
+            await LegacySession.OrdersAsync(server, accessToken, LoopbackCertificate.CreateTrustingClient()),
+            StringComparison.Ordinal);
 
     [Fact]
     public async Task Msal_DeviceCodeFix_SignsInAtTheServer()

@@ -11,10 +11,8 @@ namespace RopcAnalyzers.Fixes.EndToEnd.Tests;
 /// </summary>
 public class SingleExchangeFixTests
 {
-    public static TheoryData<string> Libraries() => new() { "IdentityModel", "Duende.IdentityModel" };
-
     [Theory]
-    [MemberData(nameof(Libraries))]
+    [MemberData(nameof(LegacySession.Libraries), MemberType = typeof(LegacySession))]
     public async Task SingleExchangeFix_LogsInWithThePasswordOnce_ThenRenewsWithTheRefreshToken(string library)
     {
         var run = await CodeFixRun.ApplyAsync("LegacyClient.SingleExchange", LegacySession.Source(library), "ROPC002", new SingleExchangeCodeFixProvider(), SingleExchangeCodeFixProvider.EquivalenceKey);

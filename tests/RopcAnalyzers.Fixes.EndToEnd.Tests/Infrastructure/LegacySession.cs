@@ -10,6 +10,8 @@ public static class LegacySession
 {
     public const string TypeName = "LegacyClient.ApiSession";
 
+    public static TheoryData<string> Libraries() => new() { "IdentityModel", "Duende.IdentityModel" };
+
     public static string Source(string library)
     {
         var source = Repository.SampleSource("LegacyClient", "ApiSession.cs");
@@ -30,9 +32,9 @@ public static class LegacySession
         => Reflect.New(assembly, TypeName, http, server.TokenEndpoint.ToString(), TestUsers.Default.UserName, password);
 
     /// <summary>Calls the server's orders API with the access token and returns its answer (it checks the token).</summary>
-    public static async Task<string> OrdersAsync(AuthorizationServer server, string? accessToken)
+    public static async Task<string> OrdersAsync(AuthorizationServer server, string? accessToken, HttpClient? client = null)
     {
-        using var http = new HttpClient();
+        using var http = client ?? new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, server.OrdersEndpoint);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var response = await http.SendAsync(request);
