@@ -8,13 +8,18 @@ var userName = Console.ReadLine() ?? string.Empty;
 Console.Write("Password: ");
 var password = Console.ReadLine() ?? string.Empty;
 
+// --authority http://127.0.0.1:5080 (or ROPC_SAMPLE_AUTHORITY) points the sample at samples/TestAuthorizationServer.
+var authority = (args.SkipWhile(arg => arg != "--authority").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("ROPC_SAMPLE_AUTHORITY"))?.TrimEnd('/');
+var tokenEndpoint = authority is null ? "https://login.example.com/connect/token" : $"{authority}/connect/token";
+var ordersUrl = authority is null ? "https://api.example.com/orders" : $"{authority}/api/orders";
+
 using var http = new HttpClient();
-var session = new ApiSession(http, "https://login.example.com/connect/token", userName, password);
+var session = new ApiSession(http, tokenEndpoint, userName, password);
 if (args.Contains("--offline"))
 {
     Console.WriteLine("Offline: not calling the token endpoint.");
     return;
 }
 
-var orders = await session.GetAsync("https://api.example.com/orders");
+var orders = await session.GetAsync(ordersUrl);
 Console.WriteLine(orders);

@@ -33,6 +33,9 @@ public sealed class ApiSession
         this.tokenEndpoint = tokenEndpoint;
     }
 
+    /// <summary>Opens the authorization URL in the user's browser; a test plays the browser by replacing it.</summary>
+    public Action<string> OpenBrowser { get; init; } = url => Process.Start(new ProcessStartInfo(url) { UseShellExecute = true });
+
     /// <summary>The authorization request: where to send the browser, and what to keep until it comes back.</summary>
     public SignInRequest CreateSignInRequest(string? loginHint = null)
     {
@@ -58,7 +61,7 @@ public sealed class ApiSession
         using var listener = new HttpListener();
         listener.Prefixes.Add(signIn.RedirectUri);
         listener.Start();
-        Process.Start(new ProcessStartInfo(signIn.Url) { UseShellExecute = true });
+        OpenBrowser(signIn.Url);
 
         var context = await listener.GetContextAsync().WaitAsync(cancellationToken);
         var code = context.Request.QueryString["code"];
