@@ -174,7 +174,8 @@ namespace RopcAnalyzers.Recognition
         private static IEnumerable<(IMethodSymbol Owner, RopcRequest Request, IOperation? OpenGrant)> DirectRequests(SourceScan scan, RopcRecognizer direct, CancellationToken cancellationToken)
         {
             var searched = new HashSet<SyntaxNode>();
-            var candidates = scan.Tokens(token => MayBeInRequest(token, direct), cancellationToken);
+            var otherApiNames = direct.Catalog.NamesWithout(RopcRecognizer.PasswordGrant, "grant");
+            var candidates = scan.Tokens(text => MayBeInRequest(text, otherApiNames), token => MayBeInRequest(token, direct), cancellationToken);
             foreach (var token in candidates)
             {
                 if (token.Parent is not { } node)
@@ -201,6 +202,11 @@ namespace RopcAnalyzers.Recognition
 
                 foreach (var operation in root.DescendantsAndSelf())
                 {
+                    if (!RopcRecognizer.IsSiteKind(operation.Kind))
+                    {
+                        continue;
+                    }
+
                     if (direct.TryRecognize(operation, cancellationToken, out var request))
                     {
                         yield return (owner, request, null);
@@ -211,6 +217,25 @@ namespace RopcAnalyzers.Recognition
                     }
                 }
             }
+        }
+
+        /// <summary>A file that may hold a request: it mentions the password or the grant, or a catalogued API whose name mentions neither.</summary>
+        private static bool MayBeInRequest(string text, IReadOnlyList<string> otherApiNames)
+        {
+            if (text.IndexOf(RopcRecognizer.PasswordGrant, StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("grant", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            foreach (var name in otherApiNames)
+            {
+                if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A token whose code block may hold a request: a grant literal, a catalogued API's name, or a name that mentions the grant.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace RopcAnalyzers.Recognition
@@ -186,6 +187,21 @@ namespace RopcAnalyzers.Recognition
         /// <summary>Whether <paramref name="identifier"/> is the name of a catalogued method or of a type whose constructor is catalogued.</summary>
         public bool Names(string identifier)
             => methodsByName.ContainsKey(identifier) || constructorsByTypeName.ContainsKey(identifier);
+
+        /// <summary>The catalogued method and type names that contain none of <paramref name="words"/> (ignoring case).</summary>
+        public IReadOnlyList<string> NamesWithout(params string[] words)
+        {
+            var names = new List<string>();
+            foreach (var name in methodsByName.Keys.Concat(constructorsByTypeName.Keys))
+            {
+                if (!words.Any(word => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    names.Add(name);
+                }
+            }
+
+            return names;
+        }
 
         public RopcApi? FindMethod(IMethodSymbol method)
             => methodsByName.Count == 0 ? null : Find(methodsByName, method.Name, method.ContainingType);

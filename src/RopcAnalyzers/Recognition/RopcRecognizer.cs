@@ -33,6 +33,8 @@ namespace RopcAnalyzers.Recognition
             OperationKind.FieldInitializer,
             OperationKind.Return);
 
+        private static readonly bool[] SiteKinds = SiteKindTable();
+
         internal const string GrantTypeKey = "grant_type";
         internal const string PasswordGrant = "password";
         internal const string Auth0PasswordRealmGrant = "http://auth0.com/oauth/grant-type/password-realm";
@@ -80,6 +82,20 @@ namespace RopcAnalyzers.Recognition
 
         /// <summary>The compilation's own methods that pass their parameters on to an ROPC request, learned on first use.</summary>
         internal RequestReach Reach(CancellationToken cancellationToken) => reach?.Get(cancellationToken) ?? RequestReach.None;
+
+        /// <summary>Whether an operation of <paramref name="kind"/> can be a request site (<see cref="SiteOperationKinds"/>).</summary>
+        internal static bool IsSiteKind(OperationKind kind) => (uint)kind < (uint)SiteKinds.Length && SiteKinds[(int)kind];
+
+        private static bool[] SiteKindTable()
+        {
+            var table = new bool[256];
+            foreach (var kind in SiteOperationKinds)
+            {
+                table[(int)kind] = true;
+            }
+
+            return table;
+        }
 
         public static bool IsPasswordGrantValue(string value)
             => value == PasswordGrant || value == Auth0PasswordRealmGrant;

@@ -46,28 +46,23 @@ namespace RopcAnalyzers.Recognition
         }
 
         /// <summary>Every token of the compilation's source that <paramref name="select"/> accepts, tree by tree.</summary>
-        public IEnumerable<SyntaxToken> Tokens(Func<SyntaxToken, bool> select, CancellationToken cancellationToken)
+        /// <param name="mayContain">Decides from a tree's text, without parsing it further, whether the tree can hold a token to select.</param>
+        public IEnumerable<SyntaxToken> Tokens(Func<string, bool> mayContain, Func<SyntaxToken, bool> select, CancellationToken cancellationToken)
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var spelled = identifiers.ContainsKey(tree) ? null : new HashSet<string>(StringComparer.Ordinal);
+                if (!mayContain(tree.GetText(cancellationToken).ToString()))
+                {
+                    continue;
+                }
+
                 foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
                 {
-                    if (spelled is not null && token.IsKind(SyntaxKind.IdentifierToken))
-                    {
-                        spelled.Add(token.ValueText);
-                    }
-
                     if (select(token))
                     {
                         yield return token;
                     }
-                }
-
-                if (spelled is not null)
-                {
-                    identifiers.TryAdd(tree, spelled);
                 }
             }
         }
