@@ -51,7 +51,9 @@ namespace RopcAnalyzers.Inventory.Analysis
                 start.RegisterOperationAction(
                     operationContext =>
                     {
-                        if (recognizer.TryRecognize(operationContext.Operation, operationContext.CancellationToken, out var request))
+                        // A call of the project's own wrapper is an indirect use: its request is the site (ROPC001 agrees).
+                        if (recognizer.TryRecognize(operationContext.Operation, operationContext.CancellationToken, out var request)
+                            && request.Kind != RopcRequestKind.WrapperCall)
                         {
                             var approval = TrustedLegacyApproval.Find(operationContext.Operation, operationContext.ContainingSymbol);
                             Sites.Add(new CollectedSite(request, approval, operationContext.ContainingSymbol));

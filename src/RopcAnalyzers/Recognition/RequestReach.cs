@@ -175,7 +175,8 @@ namespace RopcAnalyzers.Recognition
         {
             var searched = new HashSet<SyntaxNode>();
             var otherApiNames = direct.Catalog.NamesWithout(RopcRecognizer.PasswordGrant, "grant");
-            var candidates = scan.Tokens(text => MayBeInRequest(text, otherApiNames), token => MayBeInRequest(token, direct), cancellationToken);
+            var candidates = scan.TokensContaining(new[] { RopcRecognizer.PasswordGrant, "grant" }, StringComparison.OrdinalIgnoreCase, token => MayBeInRequest(token, direct), cancellationToken)
+                .Concat(scan.TokensContaining(otherApiNames, StringComparison.Ordinal, token => MayBeInRequest(token, direct), cancellationToken));
             foreach (var token in candidates)
             {
                 if (token.Parent is not { } node)
@@ -219,35 +220,31 @@ namespace RopcAnalyzers.Recognition
             }
         }
 
-        /// <summary>A file that may hold a request: it mentions the password or the grant, or a catalogued API whose name mentions neither.</summary>
-        private static bool MayBeInRequest(string text, IReadOnlyList<string> otherApiNames)
-        {
-            if (text.IndexOf(RopcRecognizer.PasswordGrant, StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("grant", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return true;
-            }
-
-            foreach (var name in otherApiNames)
-            {
-                if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>A token whose code block may hold a request: a grant literal, a catalogued API's name, or a name that mentions the grant.</summary>
+        /// <summary>
+        /// A token whose code block may hold a request: a catalogued API's name, a name that mentions the grant, a string
+        /// that mentions the password (a password grant, a body with grant_type=password), or the grant_type key given a
+        /// value that is not a string literal (a parameter, a member, a constant). The key given a literal of another grant
+        /// (["grant_type"] = "client_credentials") is not: most token code of a project is of that kind.
+        /// </summary>
         private static bool MayBeInRequest(SyntaxToken token, RopcRecognizer direct)
         {
             if (token.IsKind(SyntaxKind.IdentifierToken))
             {
-                var text = token.ValueText;
-                return direct.Catalog.Names(text) || text.IndexOf("grant", StringComparison.OrdinalIgnoreCase) >= 0;
+                var name = token.ValueText;
+                return direct.Catalog.Names(name) || name.IndexOf("grant", StringComparison.OrdinalIgnoreCase) >= 0;
             }
 
-            return SourceScan.LiteralText(token) is { } literal && GrantLiterals.MayMarkUse(literal);
+            if (SourceScan.LiteralText(token) is not { } literal)
+            {
+                return false;
+            }
+
+            if (literal.IndexOf(RopcRecognizer.PasswordGrant, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            return FormPairs.KeyMatches(literal, RopcRecognizer.GrantTypeKey) && SourceScan.ValueBesideKey(token) is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax;
         }
 
         private sealed class Builder

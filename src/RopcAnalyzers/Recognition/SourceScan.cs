@@ -18,9 +18,8 @@ namespace RopcAnalyzers.Recognition
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
 
-        // The identifiers each tree spells, so that a search for a name walks only the trees that contain it. Filled by
-        // the first walk over a tree.
-        private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> identifiers = new();
+        // The text of each tree, so that a search walks the tokens of only the trees whose text contains what it seeks.
+        private readonly ConcurrentDictionary<SyntaxTree, string> texts = new();
 
         public SourceScan(Compilation compilation)
         {
@@ -46,31 +45,14 @@ namespace RopcAnalyzers.Recognition
         }
 
         /// <summary>Every token of the compilation's source that <paramref name="select"/> accepts, tree by tree.</summary>
-        /// <param name="mayContain">Decides from a tree's text, without parsing it further, whether the tree can hold a token to select.</param>
-        public IEnumerable<SyntaxToken> Tokens(Func<string, bool> mayContain, Func<SyntaxToken, bool> select, CancellationToken cancellationToken)
+        /// <summary>
+        /// The tokens of the compilation's source whose text contains one of <paramref name="words"/> and that
+        /// <paramref name="select"/> accepts, tree by tree. Found from the text of each tree, without walking its tokens:
+        /// only the tokens at the places the words occur are looked up.
+        /// </summary>
+        public IEnumerable<SyntaxToken> TokensContaining(IReadOnlyList<string> words, StringComparison comparison, Func<SyntaxToken, bool> select, CancellationToken cancellationToken)
         {
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!mayContain(tree.GetText(cancellationToken).ToString()))
-                {
-                    continue;
-                }
-
-                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-                {
-                    if (select(token))
-                    {
-                        yield return token;
-                    }
-                }
-            }
-        }
-
-        /// <summary>The identifiers spelled <paramref name="names"/> (the name of a member, a method or a type), anywhere in source.</summary>
-        public IEnumerable<SyntaxToken> Identifiers(ICollection<string> names, CancellationToken cancellationToken)
-        {
-            if (names.Count == 0)
+            if (words.Count == 0)
             {
                 yield break;
             }
@@ -78,46 +60,41 @@ namespace RopcAnalyzers.Recognition
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!identifiers.TryGetValue(tree, out var spelled))
+                var text = TextOf(tree, cancellationToken);
+                SyntaxNode? root = null;
+                var last = default(SyntaxToken);
+                foreach (var word in words)
                 {
-                    spelled = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                    for (var position = text.IndexOf(word, comparison); position >= 0; position = text.IndexOf(word, position + word.Length, comparison))
                     {
-                        if (token.IsKind(SyntaxKind.IdentifierToken))
+                        root ??= tree.GetRoot(cancellationToken);
+                        var token = root.FindToken(position);
+                        if (token != last && token.Span.Contains(position) && select(token))
                         {
-                            spelled.Add(token.ValueText);
+                            last = token;
+                            yield return token;
                         }
-                    }
-
-                    identifiers.TryAdd(tree, spelled);
-                }
-
-                if (!Spells(spelled, names))
-                {
-                    continue;
-                }
-
-                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
-                    {
-                        yield return token;
                     }
                 }
             }
         }
 
-        private static bool Spells(HashSet<string> spelled, ICollection<string> names)
+        /// <summary>The identifiers spelled <paramref name="names"/> (the name of a member, a method or a type), anywhere in source.</summary>
+        public IEnumerable<SyntaxToken> Identifiers(ICollection<string> names, CancellationToken cancellationToken)
+            => TokensContaining(
+                new List<string>(names),
+                StringComparison.Ordinal,
+                token => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText),
+                cancellationToken);
+
+        private string TextOf(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            foreach (var name in names)
+            if (!texts.TryGetValue(tree, out var text))
             {
-                if (spelled.Contains(name))
-                {
-                    return true;
-                }
+                text = texts.GetOrAdd(tree, tree.GetText(cancellationToken).ToString());
             }
 
-            return false;
+            return text;
         }
 
         /// <summary>The text of a string literal token (regular, verbatim, raw, UTF-8 or a part of an interpolated string), or null.</summary>
@@ -129,6 +106,43 @@ namespace RopcAnalyzers.Recognition
                     or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken => token.ValueText,
                 _ => null,
             };
+
+        /// <summary>
+        /// The expression a key literal is paired with in source: the next argument (Add("k", v), new("k", v)), the next
+        /// element of a collection initializer ({ "k", v }), or the right side of an indexer assignment (["k"] = v,
+        /// form["k"] = v); null for a key in any other place.
+        /// </summary>
+        public static ExpressionSyntax? ValueBesideKey(SyntaxToken key)
+        {
+            if (key.Parent is not LiteralExpressionSyntax literal)
+            {
+                return null;
+            }
+
+            switch (literal.Parent)
+            {
+                case ArgumentSyntax { Parent: BaseArgumentListSyntax arguments } argument:
+                    var index = arguments.Arguments.IndexOf(argument);
+                    if (argument.Parent is BracketedArgumentListSyntax { Parent: { } indexed } && indexed.Parent is AssignmentExpressionSyntax assignment && assignment.Left == indexed)
+                    {
+                        return assignment.Right;
+                    }
+
+                    if (argument.Parent is BracketedArgumentListSyntax { Parent: ImplicitElementAccessSyntax element } && element.Parent is AssignmentExpressionSyntax initializerAssignment)
+                    {
+                        return initializerAssignment.Right;
+                    }
+
+                    return index >= 0 && index + 1 < arguments.Arguments.Count ? arguments.Arguments[index + 1].Expression : null;
+
+                case InitializerExpressionSyntax initializer:
+                    var position = initializer.Expressions.IndexOf(literal);
+                    return position >= 0 && position + 1 < initializer.Expressions.Count ? initializer.Expressions[position + 1] : null;
+
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>
         /// The call or creation whose method an identifier names: the invocation of M in M(...), x.M(...), x?.M(...),
