@@ -95,9 +95,11 @@ namespace RopcAnalyzers.Inventory.Tests
         [Fact]
         public void Json_RunsEveryAnalyzerOfThePackage()
         {
-            // Every analyzer file in src/RopcAnalyzers/Rules (RopcUseAnalyzer runs several rules): the tool discovers each from the assembly.
-            var rulesFolder = Path.Combine(InventoryTool.RepositoryRoot, "src", "RopcAnalyzers", "Rules");
-            var expected = Directory.EnumerateFiles(rulesFolder, "*Analyzer.cs").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            // Every analyzer file in src/RopcAnalyzers/Rules (RopcUseAnalyzer runs several rules) and every suppressor: the tool discovers each from the assembly.
+            var analyzersFolder = Path.Combine(InventoryTool.RepositoryRoot, "src", "RopcAnalyzers");
+            var expected = Directory.EnumerateFiles(Path.Combine(analyzersFolder, "Rules"), "*Analyzer.cs")
+                .Concat(Directory.EnumerateFiles(analyzersFolder, "*Suppressor.cs", SearchOption.AllDirectories))
+                .Select(Path.GetFileNameWithoutExtension).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             Assert.Contains("RopcUseAnalyzer", expected);
             Assert.Equal(expected, fixture.Json.GetProperty("analyzers").EnumerateArray().Select(a => a.GetString()).ToArray());
         }
