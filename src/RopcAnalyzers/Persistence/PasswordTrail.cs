@@ -135,12 +135,18 @@ namespace RopcAnalyzers.Persistence
                 return false;
             }
 
-            var owner = member.ContainingType;
-            for (var type = requestingType; type is not null; type = type.ContainingType)
+            return IsDeclaredIn(member, requestingType, includeContainingTypes: true);
+        }
+
+        /// <summary>Whether <paramref name="member"/> belongs to <paramref name="type"/> or a base type of it (or of its containing types).</summary>
+        internal static bool IsDeclaredIn(ISymbol member, INamedTypeSymbol? type, bool includeContainingTypes)
+        {
+            var owner = member.ContainingType?.OriginalDefinition;
+            for (; type is not null; type = includeContainingTypes ? type.ContainingType : null)
             {
                 for (var current = type; current is not null; current = current.BaseType)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, owner.OriginalDefinition))
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, owner))
                     {
                         return true;
                     }

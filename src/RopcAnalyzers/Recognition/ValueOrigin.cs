@@ -135,15 +135,7 @@ namespace RopcAnalyzers.Recognition
                 return false;
             }
 
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, member.ContainingType.OriginalDefinition))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return PasswordTrail.IsDeclaredIn(member, type, includeContainingTypes: false);
         }
 
         private static bool IsPrimaryConstructorParameterOf(IParameterSymbol parameter, ISymbol owner)

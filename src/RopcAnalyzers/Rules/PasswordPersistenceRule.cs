@@ -210,23 +210,7 @@ namespace RopcAnalyzers.Rules
                 return false;
             }
 
-            if (member.IsStatic)
-            {
-                return true;
-            }
-
-            for (var type = requestingType; type is not null; type = type.ContainingType)
-            {
-                for (var current = type; current is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, member.ContainingType.OriginalDefinition))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            return member.IsStatic || PasswordTrail.IsDeclaredIn(member, requestingType, includeContainingTypes: true);
         }
 
         private static void AnalyzeAssignment(PasswordTrail trail, RequestSummary summary, PersistenceSinks sinks, TypeFindings findings, ISimpleAssignmentOperation assignment)

@@ -30,28 +30,12 @@ namespace RopcAnalyzers.Inventory.Tests.Infrastructure
         public static ToolRun Run(string workingDirectory, params string[] arguments)
         {
             Assert.True(File.Exists(ToolPath), $"The tool is not built at {ToolPath}");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = workingDirectory,
-            };
-            start.ArgumentList.Add(ToolPath);
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            Sanitize(start.Environment);
+            var start = StartInfo(workingDirectory, arguments);
             return RunProcess(start);
         }
 
-        /// <summary>
-        /// Runs the tool and sends it SIGINT (what Ctrl+C sends) as soon as a line of its stderr contains
-        /// <paramref name="interruptAfter"/>. Unix only: Windows has no signal to send to another console's process.
-        /// </summary>
-        public static ToolRun RunAndInterrupt(string workingDirectory, string interruptAfter, params string[] arguments)
+        /// <summary>How the tool is started: `dotnet tool.dll arguments` in <paramref name="workingDirectory"/>, with a clean environment.</summary>
+        private static ProcessStartInfo StartInfo(string workingDirectory, string[] arguments)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -67,6 +51,16 @@ namespace RopcAnalyzers.Inventory.Tests.Infrastructure
             }
 
             Sanitize(start.Environment);
+            return start;
+        }
+
+        /// <summary>
+        /// Runs the tool and sends it SIGINT (what Ctrl+C sends) as soon as a line of its stderr contains
+        /// <paramref name="interruptAfter"/>. Unix only: Windows has no signal to send to another console's process.
+        /// </summary>
+        public static ToolRun RunAndInterrupt(string workingDirectory, string interruptAfter, params string[] arguments)
+        {
+            var start = StartInfo(workingDirectory, arguments);
             var watch = Stopwatch.StartNew();
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
