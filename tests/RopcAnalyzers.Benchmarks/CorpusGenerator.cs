@@ -41,20 +41,20 @@ namespace RopcAnalyzers.Benchmarks
             return files;
         }
 
-        /// <summary>Token-acquisition modules: <paramref name="count"/> files, of which five hold one ROPC site each.</summary>
-        public static IReadOnlyList<CorpusFile> AuthenticationModules(int count, int seed)
+        /// <summary>Token-acquisition modules: <paramref name="count"/> files, of which five hold one ROPC site each when <paramref name="plantRopc"/>.</summary>
+        public static IReadOnlyList<CorpusFile> AuthenticationModules(int count, int seed, bool plantRopc)
         {
-            if (count < PlantedRopcSites)
+            if (plantRopc && count < PlantedRopcSites)
             {
                 throw new ArgumentOutOfRangeException(nameof(count), $"Corpus (b) needs at least {PlantedRopcSites} authentication modules.");
             }
 
             var random = new Random(seed);
             var files = new List<CorpusFile>(count);
-            var spacing = count / PlantedRopcSites;
+            var spacing = Math.Max(1, count / PlantedRopcSites);
             for (var index = 0; index < count; index++)
             {
-                var ropcSite = index % spacing == spacing / 2 && index / spacing < PlantedRopcSites ? index / spacing : -1;
+                var ropcSite = plantRopc && index % spacing == spacing / 2 && index / spacing < PlantedRopcSites ? index / spacing : -1;
                 var name = Areas[index % Areas.Length] + "Partner" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 files.Add(new CorpusFile($"Integration/{name}.cs", AuthenticationModule(name, index, ropcSite, random)));
             }

@@ -10,8 +10,9 @@ using Microsoft.CodeAnalysis;
 namespace RopcAnalyzers.Benchmarks
 {
     /// <summary>
-    /// Metadata references of the corpora: the running .NET runtime, and for corpus (b) IdentityModel, MSAL and
-    /// Azure.Identity with their dependency closure, taken from this program's own restore (nothing is downloaded).
+    /// Metadata references of the corpora: the running .NET runtime, and for corpora (b), (c) and (s) IdentityModel,
+    /// Duende.IdentityModel, MSAL, ADAL, Azure.Identity, RestSharp and Flurl.Http with their dependency closure, taken
+    /// from this program's own restore (nothing is downloaded).
     /// </summary>
     internal static class CorpusReferences
     {
@@ -30,7 +31,11 @@ namespace RopcAnalyzers.Benchmarks
             var anchors = new[]
             {
                 typeof(global::IdentityModel.Client.TokenClient).Assembly.Location,
+                typeof(global::Duende.IdentityModel.Client.TokenClient).Assembly.Location,
                 typeof(global::Microsoft.Identity.Client.PublicClientApplication).Assembly.Location,
+                typeof(global::Microsoft.IdentityModel.Clients.ActiveDirectory.AuthenticationContext).Assembly.Location,
+                typeof(global::RestSharp.RestClient).Assembly.Location,
+                typeof(global::Flurl.Http.FlurlClient).Assembly.Location,
                 typeof(global::Azure.Identity.DefaultAzureCredential).Assembly.Location,
                 typeof(global::Azure.Core.TokenCredential).Assembly.Location,
             };

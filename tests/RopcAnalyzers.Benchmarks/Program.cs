@@ -20,9 +20,6 @@ namespace RopcAnalyzers.Benchmarks
     /// </summary>
     internal static class Program
     {
-        private const double GoalWithoutLibraries = 0.01;
-        private const double GoalWithLibraries = 0.03;
-
         public static async Task<int> Main(string[] args)
         {
             if (args.Contains("--help") || args.Contains("-h"))
@@ -69,32 +66,21 @@ namespace RopcAnalyzers.Benchmarks
 
         private static async Task<bool> MeasureCorpusAsync(char corpus, BenchmarkOptions options, IReadOnlyList<AnalyzerPackage> packages)
         {
-            var withLibraries = corpus == 'b';
-            var files = new List<CorpusFile>(CorpusGenerator.BusinessModules(options.Modules, options.Seed));
-            if (withLibraries)
-            {
-                files.AddRange(CorpusGenerator.AuthenticationModules(options.AuthenticationModules, options.Seed + 1));
-                files.AddRange(CorpusGenerator.WholeProgramModules());
-            }
-
-            // The package adds the attribute's source to every project that installs it, so both corpora declare it.
-            files.Add(new CorpusFile("TrustedLegacyRopcAttribute.cs", ShippedAttributeSource()));
-
+            var plan = CorpusPlan.For(corpus, options);
+            var files = plan.Files;
             var lines = CorpusGenerator.CountLines(files);
-            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None);
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, preprocessorSymbols: plan.PreprocessorSymbols);
             var stopwatch = Stopwatch.StartNew();
             var trees = files.Select(file => CSharpSyntaxTree.ParseText(file.Text, parseOptions, file.Path)).ToList();
             var parseTime = stopwatch.Elapsed;
             var compilation = CSharpCompilation.Create(
                 "Corpus" + char.ToUpperInvariant(corpus),
                 trees,
-                withLibraries ? CorpusReferences.FrameworkAndOAuthLibraries() : CorpusReferences.Framework(),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+                plan.WithLibraries ? CorpusReferences.FrameworkAndOAuthLibraries() : CorpusReferences.Framework(),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release, allowUnsafe: true));
 
             Console.WriteLine();
-            Console.WriteLine(withLibraries
-                ? $"Corpus (b): {files.Count} files, {lines:N0} lines; IdentityModel, MSAL and Azure.Identity referenced; {options.AuthenticationModules} token-acquisition modules with {CorpusGenerator.PlantedRopcSites} ROPC sites ({CorpusGenerator.PlantedUnapprovedRopcSites} unapproved), and a session, client, helper and settings object that spread {CorpusGenerator.PlantedWholeProgramRopcSites} more across files"
-                : $"Corpus (a): {files.Count} files, {lines:N0} lines; no OAuth library referenced (the package's attribute declared)");
+            Console.WriteLine($"Corpus ({corpus}): {files.Count} files, {lines:N0} lines; {plan.Description}");
             Console.WriteLine($"  parse: {Ms(parseTime)}");
 
             // Warm-up: JIT the compiler, and check that the corpus is valid code.
@@ -108,7 +94,11 @@ namespace RopcAnalyzers.Benchmarks
                     Console.WriteLine("    " + error);
                 }
 
-                return false;
+                // Generated corpora must compile; a source directory measured as it is may miss a reference or a symbol.
+                if (!plan.FromSourceDirectory)
+                {
+                    return false;
+                }
             }
 
             var ok = true;
@@ -117,7 +107,7 @@ namespace RopcAnalyzers.Benchmarks
             {
                 var warmUp = await Measurement.RunAsync(compilation, package, CancellationToken.None).ConfigureAwait(false);
                 warmUps[package] = warmUp;
-                ok &= Check(corpus, package, warmUp);
+                ok &= Check(plan, package, warmUp);
             }
 
             // After the warm-up, so that the recognizer's code is jitted at full optimization.
@@ -138,7 +128,7 @@ namespace RopcAnalyzers.Benchmarks
                 }
             }
 
-            Report(corpus, packages, compilerTimes, runs, warmUps);
+            Report(plan, packages, compilerTimes, runs, warmUps);
             return ok;
         }
 
@@ -146,7 +136,7 @@ namespace RopcAnalyzers.Benchmarks
         /// Prints the medians, and the ratios as the median of the per-iteration ratios: each iteration measures
         /// every figure within a few minutes, so its ratios hold even when the machine's load drifts between iterations.
         /// </summary>
-        private static void Report(char corpus, IReadOnlyList<AnalyzerPackage> packages, List<TimeSpan> compilerTimes, Dictionary<AnalyzerPackage, List<PackageRun>> runs, Dictionary<AnalyzerPackage, PackageRun> warmUps)
+        private static void Report(CorpusPlan plan, IReadOnlyList<AnalyzerPackage> packages, List<TimeSpan> compilerTimes, Dictionary<AnalyzerPackage, List<PackageRun>> runs, Dictionary<AnalyzerPackage, PackageRun> warmUps)
         {
             var compilerTime = Measurement.Median(compilerTimes);
             Console.WriteLine($"  {"compiler (GetDiagnostics, single-threaded)",-48} {Ms(compilerTime),12}   runs: {string.Join(", ", compilerTimes.Select(Ms))}");
@@ -166,8 +156,8 @@ namespace RopcAnalyzers.Benchmarks
                 PrintPerAnalyzer(package, runs[package]);
             }
 
-            var goal = corpus == 'b' ? GoalWithLibraries : GoalWithoutLibraries;
-            Console.WriteLine($"  goal: RopcAnalyzers < {goal:P0} of the compiler: {(ofCompiler < goal ? "met" : "MISSED")} ({ofCompiler:P2})");
+            var goal = plan.Goal;
+            Console.WriteLine($"  goal: RopcAnalyzers < {goal:P1} of the compiler: {(ofCompiler < goal ? "met" : "MISSED")} ({ofCompiler:P2})");
             if (versusPeer.Count > 0)
             {
                 var cheapest = versusPeer.OrderByDescending(pair => pair.Value).First();
@@ -202,7 +192,7 @@ namespace RopcAnalyzers.Benchmarks
         }
 
         /// <summary>Checks that the package ran cleanly and, for RopcAnalyzers, found exactly the planted ROPC sites.</summary>
-        private static bool Check(char corpus, AnalyzerPackage package, PackageRun run)
+        private static bool Check(CorpusPlan plan, AnalyzerPackage package, PackageRun run)
         {
             var ok = true;
             foreach (var exception in run.Exceptions.Distinct().Take(5))
@@ -213,9 +203,19 @@ namespace RopcAnalyzers.Benchmarks
 
             if (package.IsRopcAnalyzers)
             {
-                var expected = corpus == 'b' ? CorpusGenerator.PlantedUnapprovedRopcSites + CorpusGenerator.PlantedWholeProgramRopcSites : 0;
+                if (plan.FromSourceDirectory)
+                {
+                    foreach (var diagnostic in run.Diagnostics.Where(diagnostic => diagnostic.Id.StartsWith("ROPC", StringComparison.Ordinal)))
+                    {
+                        Console.WriteLine("    found: " + diagnostic);
+                    }
+
+                    return ok;
+                }
+
+                var expected = plan.ExpectedUnapprovedSites;
                 var found = run.Diagnostics.Count(diagnostic => diagnostic.Id == RuleIdentifiers.UnapprovedRopcRequest);
-                var expectedKept = corpus == 'b' ? CorpusGenerator.PlantedWholeProgramKeptPasswords : 0;
+                var expectedKept = plan.ExpectedKeptPasswords;
                 var kept = run.Diagnostics.Count(diagnostic => diagnostic.Id == RuleIdentifiers.PasswordPersisted && diagnostic.AdditionalLocations.Count > 1);
                 if (kept != expectedKept)
                 {
@@ -238,13 +238,6 @@ namespace RopcAnalyzers.Benchmarks
             return ok;
         }
 
-        private static string ShippedAttributeSource()
-        {
-            using var stream = typeof(Program).Assembly.GetManifestResourceStream("TrustedLegacyRopcAttribute.cs")!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-
         private static void PrintMachine()
         {
             var cpu = File.Exists("/proc/cpuinfo")
@@ -263,9 +256,17 @@ namespace RopcAnalyzers.Benchmarks
 
     internal sealed class BenchmarkOptions
     {
-        public const string Usage = "usage: RopcAnalyzers.Benchmarks [--corpus a|b|ab] [--modules N] [--auth-modules N] [--iterations N] [--seed N] [--no-peers] [--profile]";
+        public const string Usage = "usage: RopcAnalyzers.Benchmarks [--corpus abc|rs] [--modules N] [--auth-modules N] [--iterations N] [--seed N] [--no-peers] [--profile] [--source DIR [--define A;B]]\n"
+            + "  corpora: a = generated, no OAuth library; b = generated, OAuth libraries and ROPC; c = generated, OAuth libraries and no ROPC;\n"
+            + "           r = the .cs files under --source DIR as they are; s = the same with the OAuth libraries referenced";
 
-        public string Corpora { get; private set; } = "ab";
+        public string Corpora { get; private set; } = "abc";
+
+        /// <summary>A directory of C# sources measured as corpora (r) and (s).</summary>
+        public string? SourceDirectory { get; private set; }
+
+        /// <summary>The preprocessor symbols the sources under <see cref="SourceDirectory"/> are compiled with.</summary>
+        public IReadOnlyList<string> Defines { get; private set; } = Array.Empty<string>();
 
         /// <summary>185 modules make about 107,000 lines.</summary>
         public int Modules { get; private set; } = 185;
@@ -292,11 +293,22 @@ namespace RopcAnalyzers.Benchmarks
                 {
                     case "--corpus":
                         options.Corpora = Value().ToLowerInvariant();
-                        if (options.Corpora.Length == 0 || options.Corpora.Any(c => c is not ('a' or 'b')))
+                        if (options.Corpora.Length == 0 || options.Corpora.Any(c => c is not ('a' or 'b' or 'c' or 'r' or 's')))
                         {
-                            throw new ArgumentException("--corpus takes a, b or ab.");
+                            throw new ArgumentException("--corpus takes letters among a, b, c, r and s.");
                         }
 
+                        break;
+                    case "--source":
+                        options.SourceDirectory = Path.GetFullPath(Value());
+                        if (!Directory.Exists(options.SourceDirectory))
+                        {
+                            throw new ArgumentException($"--source: no directory {options.SourceDirectory}.");
+                        }
+
+                        break;
+                    case "--define":
+                        options.Defines = Value().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                         break;
                     case "--modules":
                         options.Modules = Number();
@@ -319,6 +331,11 @@ namespace RopcAnalyzers.Benchmarks
                     default:
                         throw new ArgumentException($"Unknown argument {args[index]}.");
                 }
+            }
+
+            if (options.Corpora.Any(c => c is 'r' or 's') && options.SourceDirectory is null)
+            {
+                throw new ArgumentException("Corpora r and s measure --source DIR.");
             }
 
             return options;

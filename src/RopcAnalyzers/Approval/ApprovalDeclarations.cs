@@ -44,25 +44,36 @@ namespace RopcAnalyzers.Approval
                     return;
                 }
 
+                // One action per type rather than per member: most types spell no approval, and that is seen from their files' text.
+                var spelling = ApprovalSpelling.Of(start.Compilation, textOf: null, start.CancellationToken);
                 start.RegisterSymbolAction(
                     symbolContext =>
                     {
-                        // A partial method's two parts share their attributes: look at the definition only.
-                        if (symbolContext.Symbol is IMethodSymbol { PartialDefinitionPart: not null })
+                        var type = (INamedTypeSymbol)symbolContext.Symbol;
+                        if (!spelling.MayApprove(type, symbolContext.CancellationToken))
                         {
                             return;
                         }
 
-                        if (TrustedLegacyApproval.On(symbolContext.Symbol) is { } approval)
+                        void Consider(ISymbol symbol)
                         {
-                            onApproval(new DeclaredApproval(approval, symbolContext.Options, symbolContext.ReportDiagnostic, symbolContext.CancellationToken));
+                            if (TrustedLegacyApproval.On(symbol) is { } approval)
+                            {
+                                onApproval(new DeclaredApproval(approval, symbolContext.Options, symbolContext.ReportDiagnostic, symbolContext.CancellationToken));
+                            }
+                        }
+
+                        Consider(type);
+                        foreach (var member in type.GetMembers())
+                        {
+                            // Nested types have their own action; a partial method's two parts share their attributes.
+                            if (member is not (INamedTypeSymbol or IMethodSymbol { PartialDefinitionPart: not null }))
+                            {
+                                Consider(member);
+                            }
                         }
                     },
-                    SymbolKind.NamedType,
-                    SymbolKind.Method,
-                    SymbolKind.Property,
-                    SymbolKind.Field,
-                    SymbolKind.Event);
+                    SymbolKind.NamedType);
 
                 start.RegisterSyntaxNodeAction(
                     nodeContext =>

@@ -143,6 +143,9 @@ namespace RopcAnalyzers.Recognition
         /// <summary>Whether a call spelled <paramref name="name"/> (a method name, or the type name of a creation) may call a wrapper.</summary>
         public bool MayName(string name) => names.Contains(name);
 
+        /// <summary>The names a call of a wrapper is spelled with: its method's name, or its type's name for a constructor.</summary>
+        public IReadOnlyCollection<string> CallNames => names;
+
         public RopcWrapper? WrapperOf(IMethodSymbol method)
             => wrappers.Count != 0 && names.Contains(NameAtCallSite(method)) && wrappers.TryGetValue(method.OriginalDefinition, out var wrapper) ? wrapper : null;
 

@@ -80,6 +80,9 @@ namespace RopcAnalyzers.Recognition
 
         internal GrantValues Grants => grants;
 
+        /// <summary>The source reader of the compilation this recognizer was created for; null for <see cref="Default"/>.</summary>
+        internal SourceScan? Scan => scan;
+
         /// <summary>The compilation's own methods that pass their parameters on to an ROPC request, learned on first use.</summary>
         internal RequestReach Reach(CancellationToken cancellationToken) => reach?.Get(cancellationToken) ?? RequestReach.None;
 

@@ -44,7 +44,6 @@ namespace RopcAnalyzers.Recognition
 #pragma warning restore RS0030, RS1030
         }
 
-        /// <summary>Every token of the compilation's source that <paramref name="select"/> accepts, tree by tree.</summary>
         /// <summary>
         /// The tokens of the compilation's source whose text contains one of <paramref name="words"/> and that
         /// <paramref name="select"/> accepts, tree by tree. Found from the text of each tree, without walking its tokens:
@@ -59,25 +58,38 @@ namespace RopcAnalyzers.Recognition
 
             foreach (var tree in compilation.SyntaxTrees)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var text = TextOf(tree, cancellationToken);
-                SyntaxNode? root = null;
-                var last = default(SyntaxToken);
-                foreach (var word in words)
+                foreach (var token in TokensContaining(tree, words, comparison, select, cancellationToken))
                 {
-                    for (var position = text.IndexOf(word, comparison); position >= 0; position = text.IndexOf(word, position + word.Length, comparison))
+                    yield return token;
+                }
+            }
+        }
+
+        /// <summary>The tokens of <paramref name="tree"/> whose text contains one of <paramref name="words"/> and that <paramref name="select"/> accepts.</summary>
+        public IEnumerable<SyntaxToken> TokensContaining(SyntaxTree tree, IReadOnlyList<string> words, StringComparison comparison, Func<SyntaxToken, bool> select, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = TextOf(tree, cancellationToken);
+            SyntaxNode? root = null;
+            var last = default(SyntaxToken);
+            foreach (var word in words)
+            {
+                for (var position = text.IndexOf(word, comparison); position >= 0; position = text.IndexOf(word, position + word.Length, comparison))
+                {
+                    root ??= tree.GetRoot(cancellationToken);
+                    var token = root.FindToken(position);
+                    if (token != last && token.Span.Contains(position) && select(token))
                     {
-                        root ??= tree.GetRoot(cancellationToken);
-                        var token = root.FindToken(position);
-                        if (token != last && token.Span.Contains(position) && select(token))
-                        {
-                            last = token;
-                            yield return token;
-                        }
+                        last = token;
+                        yield return token;
                     }
                 }
             }
         }
+
+        /// <summary>Whether the text of <paramref name="tree"/> contains <paramref name="word"/> anywhere (comments included).</summary>
+        public bool TextContains(SyntaxTree tree, string word, StringComparison comparison, CancellationToken cancellationToken)
+            => TextOf(tree, cancellationToken).IndexOf(word, comparison) >= 0;
 
         /// <summary>The identifiers spelled <paramref name="names"/> (the name of a member, a method or a type), anywhere in source.</summary>
         public IEnumerable<SyntaxToken> Identifiers(ICollection<string> names, CancellationToken cancellationToken)
@@ -87,7 +99,8 @@ namespace RopcAnalyzers.Recognition
                 token => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText),
                 cancellationToken);
 
-        private string TextOf(SyntaxTree tree, CancellationToken cancellationToken)
+        /// <summary>The text of <paramref name="tree"/>, read once per compilation.</summary>
+        public string TextOf(SyntaxTree tree, CancellationToken cancellationToken)
         {
             if (!texts.TryGetValue(tree, out var text))
             {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -24,25 +23,17 @@ namespace RopcAnalyzers.Rules
     /// </summary>
     /// <remarks>
     /// One analyzer rather than one per rule because of cost: separate analyzers each registered the same operation
-    /// kinds and re-ran the same recognizer over every operation of the compilation. Where an OAuth library (or a named
-    /// grant constant) can be used, every operation of the recognizers' kinds is offered to them; otherwise only the
-    /// operations of code blocks that spell out the grant in a string literal are (<see cref="GrantLiterals"/>). Either
-    /// way the actions are registered at each type's start, so the rules that aggregate per type (ROPC002, ROPC005,
-    /// ROPC006) report at the type's end. The compiler skips an analyzer only when all of its rules are off, so each
+    /// kinds and re-ran the same recognizer over every operation of the compilation. Only the operations of the code
+    /// blocks that spell a candidate use (<see cref="UseCandidates"/>: the grant or password, a catalogued API, a wrapper,
+    /// a grant-holding member; in a string literal only, where <see cref="GrantLiterals"/> suffice) are offered to the
+    /// recognizers, unless the project asks for every operation (<see cref="RopcOptions.SearchEveryOperationKey"/>).
+    /// The actions are registered at each type's start, and only for types that spell a candidate use or an approval,
+    /// so the rules that aggregate per type (ROPC002, ROPC005, ROPC006) report at the type's end. The compiler skips an analyzer only when all of its rules are off, so each
     /// rule is asked whether the project switched it off (<see cref="RuleSwitches"/>) before it runs or reports.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RopcUseAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly ImmutableArray<SyntaxKind> StringLiteralKinds = ImmutableArray.Create(
-            SyntaxKind.StringLiteralExpression,
-            SyntaxKind.Utf8StringLiteralExpression,
-            SyntaxKind.InterpolatedStringText);
-
-        private static readonly ImmutableArray<SyntaxKind> CallKinds = ImmutableArray.Create(
-            SyntaxKind.InvocationExpression,
-            SyntaxKind.ObjectCreationExpression);
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.UnapprovedRopcRequest,
             Descriptors.PasswordPersisted,
@@ -67,28 +58,42 @@ namespace RopcAnalyzers.Rules
                     ApprovalCoverage.Create(compilation, serverLibrariesReachable),
                     new RuleSwitches(compilation));
                 var persistence = new PasswordPersistenceRule(compilation, pass.Recognizer);
-                var fromGrantLiterals = GrantLiterals.SufficeFor(start.Options, compilation, pass.Recognizer, start.CancellationToken);
-                var reachFromLiterals = fromGrantLiterals ? pass.Recognizer.Reach(start.CancellationToken) : RequestReach.None;
+                var cancellationToken = start.CancellationToken;
+                var candidates = RopcOptions.SearchEveryOperation(start.Options, compilation)
+                    ? null
+                    : UseCandidates.Find(pass.Recognizer, GrantLiterals.SufficeFor(start.Options, compilation, pass.Recognizer, cancellationToken), cancellationToken);
+                var spelling = pass.Coverage is null ? null : ApprovalSpelling.Of(compilation, pass.Recognizer.Scan!.TextOf, cancellationToken);
                 var kinds = RopcRecognizer.SiteOperationKinds.AddRange(ServerPasswordGrantRecognizer.SiteOperationKindsFor(compilation)).Distinct().ToImmutableArray();
                 start.RegisterSymbolStartAction(
                     typeStart =>
                     {
                         // Actions registered at a type's start see the code of that type's own members only (nested types
-                        // have their own start), and its end action runs after all of them.
+                        // have their own start), and its end action runs after all of them. A type that spells neither a
+                        // candidate use nor an approval gets no action at all.
                         var type = (INamedTypeSymbol)typeStart.Symbol;
-                        var state = new TypeState(persistence, pass.Coverage?.ForType(type));
-                        if (fromGrantLiterals)
+                        var mayUse = candidates is null || candidates.AnyIn(type, typeStart.CancellationToken);
+                        var mayApprove = spelling is not null && spelling.MayApprove(type, typeStart.CancellationToken);
+                        if (!mayUse && !mayApprove)
                         {
-                            typeStart.RegisterSyntaxNodeAction(nodeContext => pass.AnalyzeGrantLiteral(nodeContext, state), StringLiteralKinds);
-                            if (!reachFromLiterals.IsEmpty)
-                            {
-                                // Calls of the project's own wrappers carry no grant literal: their blocks are searched too.
-                                typeStart.RegisterSyntaxNodeAction(nodeContext => pass.AnalyzeWrapperCallName(nodeContext, state, reachFromLiterals), CallKinds);
-                            }
+                            return;
                         }
-                        else
+
+                        // A type that spells only an approval still gets its end action: a stale approval is reported there.
+                        var state = new TypeState(persistence, mayApprove ? pass.Coverage?.ForType(type) : null);
+                        if (mayUse && candidates is null)
                         {
                             typeStart.RegisterOperationAction(operationContext => pass.AnalyzeOperation(operationContext, state), kinds);
+                        }
+                        else if (mayUse)
+                        {
+                            // The operations of a block are offered exactly as above, for the blocks that hold a candidate.
+                            typeStart.RegisterOperationBlockStartAction(blockStart =>
+                            {
+                                if (Pass.HoldsCandidate(blockStart.OperationBlocks, candidates!, blockStart.CancellationToken))
+                                {
+                                    blockStart.RegisterOperationAction(operationContext => pass.AnalyzeOperation(operationContext, state), kinds);
+                                }
+                            });
                         }
 
                         if (state.Coverage is { } coverage)
@@ -108,7 +113,7 @@ namespace RopcAnalyzers.Rules
                         {
                             void Report(Diagnostic diagnostic) => pass.Switches.Report(diagnostic, end.ReportDiagnostic, end.CancellationToken);
                             persistence.Report(state.Findings, Report);
-                            if (pass.Coverage is not null && type.ContainingType is null)
+                            if (pass.Coverage is not null && mayApprove && type.ContainingType is null)
                             {
                                 pass.Coverage.Judge(type, JudgeApproval, Report);
                             }
@@ -137,8 +142,6 @@ namespace RopcAnalyzers.Rules
         /// <summary>What one type's code records for the rules that report at the type's end.</summary>
         private sealed class TypeState
         {
-            private ConcurrentDictionary<SyntaxNode, bool>? searchedCodeBlocks;
-
             public TypeState(PasswordPersistenceRule persistence, ApprovalCoverage.TypeCoverage? coverage)
             {
                 Persistence = persistence;
@@ -151,16 +154,9 @@ namespace RopcAnalyzers.Rules
             public PasswordPersistenceRule.TypeFindings Findings { get; }
 
             public ApprovalCoverage.TypeCoverage? Coverage { get; }
-
-            /// <summary>Whether <paramref name="codeBlock"/> is searched for the first time (a block with several grant literals is searched once).</summary>
-            public bool StartSearch(SyntaxNode codeBlock)
-            {
-                var searched = searchedCodeBlocks ?? Interlocked.CompareExchange(ref searchedCodeBlocks, new ConcurrentDictionary<SyntaxNode, bool>(), null) ?? searchedCodeBlocks;
-                return searched.TryAdd(codeBlock, true);
-            }
         }
 
-        /// <summary>The per-compilation state of the pass and the two ways it is handed operations.</summary>
+        /// <summary>The per-compilation state of the pass.</summary>
         private sealed class Pass
         {
             public Pass(RopcRecognizer recognizer, ApprovalCoverage? coverage, RuleSwitches switches)
@@ -185,75 +181,18 @@ namespace RopcAnalyzers.Rules
                 }
             }
 
-            /// <summary>A string literal in a compilation where grant literals mark every use: the first one of a code block hands all of the block's operations to the recognizers.</summary>
-            public void AnalyzeGrantLiteral(SyntaxNodeAnalysisContext context, TypeState state)
+            /// <summary>Whether a code block of a type holds a candidate place (<see cref="UseCandidates"/>) in any of its parts.</summary>
+            public static bool HoldsCandidate(ImmutableArray<IOperation> operationBlocks, UseCandidates candidates, CancellationToken cancellationToken)
             {
-                var text = context.Node switch
+                foreach (var block in operationBlocks)
                 {
-                    LiteralExpressionSyntax literal => literal.Token.ValueText,
-                    InterpolatedStringTextSyntax interpolatedText => interpolatedText.TextToken.ValueText,
-                    _ => string.Empty,
-                };
-
-                if (!GrantLiterals.MayMarkUse(text))
-                {
-                    return;
-                }
-
-                SearchCodeBlockOf(context, state);
-            }
-
-            /// <summary>A call whose method name is that of a wrapper (in a compilation searched from its grant literals): the call's code block is searched as a grant literal's is.</summary>
-            public void AnalyzeWrapperCallName(SyntaxNodeAnalysisContext context, TypeState state, RequestReach reach)
-            {
-                if (CalledName(context.Node) is { } name && reach.MayName(name))
-                {
-                    SearchCodeBlockOf(context, state);
-                }
-            }
-
-            private static string? CalledName(SyntaxNode call)
-            {
-                var expression = call switch
-                {
-                    InvocationExpressionSyntax invocation => invocation.Expression,
-                    ObjectCreationExpressionSyntax creation => creation.Type,
-                    _ => null,
-                };
-
-                return expression switch
-                {
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                    _ => null,
-                };
-            }
-
-            /// <summary>Hands every operation of the code block of <paramref name="context"/>'s node to the recognizers, once per block.</summary>
-            private void SearchCodeBlockOf(SyntaxNodeAnalysisContext context, TypeState state)
-            {
-                var root = GrantLiterals.OperationOfCodeBlock(context.SemanticModel, context.Node, context.CancellationToken, out var codeBlock);
-                if (root is null || !state.StartSearch(codeBlock))
-                {
-                    return;
-                }
-
-                var cancellationToken = context.CancellationToken;
-                if ((context.ContainingSymbol ?? context.SemanticModel.GetEnclosingSymbol(codeBlock.SpanStart, cancellationToken)) is not { } containingSymbol)
-                {
-                    return;
-                }
-
-                foreach (var operation in root.DescendantsAndSelf())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (FindUse(operation, cancellationToken, out var request, out var serverSite))
+                    if (candidates.In(block.Syntax.SyntaxTree, block.Syntax.Span, cancellationToken).Any())
                     {
-                        OnUse(new UseSiteContext(operation, containingSymbol, context.Options, context.ReportDiagnostic, cancellationToken), request, serverSite, state);
+                        return true;
                     }
                 }
+
+                return false;
             }
 
             private bool FindUse(IOperation operation, CancellationToken cancellationToken, out RopcRequest? request, out ServerPasswordGrantSite? serverSite)

@@ -113,9 +113,13 @@ namespace RopcAnalyzers.Tests.Robustness
         }
 
         public static AnalyzerOptions AnalyzerOptionsFor(RobustnessCase testCase)
-            => new(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(testCase.ConfiguredApis is null
+            => WithGlobalOptions(testCase.ConfiguredApis is null
                 ? ImmutableDictionary<string, string>.Empty
-                : ImmutableDictionary<string, string>.Empty.Add(RopcRecognizer.ConfiguredApisOptionKey, testCase.ConfiguredApis)));
+                : ImmutableDictionary<string, string>.Empty.Add(RopcRecognizer.ConfiguredApisOptionKey, testCase.ConfiguredApis));
+
+        /// <summary>Analyzer options whose global (and every file's) .editorconfig options are <paramref name="values"/>.</summary>
+        public static AnalyzerOptions WithGlobalOptions(ImmutableDictionary<string, string> values)
+            => new(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(values));
 
         /// <summary>A document in a project that derives from a prepared one, so its compilation reuses the reference symbols.</summary>
         public static Document CreateDocument(RobustnessCase testCase)

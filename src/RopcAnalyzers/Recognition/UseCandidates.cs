@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace RopcAnalyzers.Recognition
+{
+    /// <summary>
+    /// The places in a compilation's source where an ROPC use can be, found from what the code spells: a token that
+    /// mentions the password or the grant ("password", "grant_type", PasswordTokenRequest, AcquireTokenByUsernamePassword,
+    /// GrantTypes.ResourceOwnerPassword), the name of a catalogued API that mentions neither (UserCredential), the name of
+    /// one of the compilation's own wrappers (<see cref="RequestReach"/>), or the name of a field or property that holds
+    /// a grant text. The rules hand the operations of only the code blocks that contain such a place to the recognizers:
+    /// most code blocks of a project that references an OAuth library never use it for ROPC, and the operation walk is
+    /// most of what the package costs. Where grant literals suffice (<see cref="GrantLiterals.SufficeFor"/>), a word
+    /// counts only in a string literal.
+    /// </summary>
+    internal sealed class UseCandidates
+    {
+        private static readonly string[] GrantWords = { RopcRecognizer.PasswordGrant, "grant" };
+
+        private readonly SourceScan scan;
+        private readonly bool literalsOnly;
+        private readonly HashSet<string> names;
+        private readonly List<string> nameList;
+        private readonly ConcurrentDictionary<SyntaxTree, int[]> placesByTree = new();
+
+        private UseCandidates(SourceScan scan, bool literalsOnly, HashSet<string> names)
+        {
+            this.scan = scan;
+            this.literalsOnly = literalsOnly;
+            this.names = names;
+            nameList = new List<string>(names);
+        }
+
+        /// <summary>The candidates of the compilation <paramref name="recognizer"/> was created for (its wrappers are learned here if they were not yet).</summary>
+        public static UseCandidates Find(RopcRecognizer recognizer, bool grantLiteralsSuffice, CancellationToken cancellationToken)
+        {
+            var scan = recognizer.Scan ?? throw new ArgumentException("The recognizer of a compilation is needed.", nameof(recognizer));
+            var names = new HashSet<string>(recognizer.Reach(cancellationToken).CallNames, StringComparer.Ordinal);
+            names.UnionWith(recognizer.Catalog.NamesWithout(GrantWords));
+            names.UnionWith(GrantTextHolders(scan, cancellationToken));
+            return new UseCandidates(scan, grantLiteralsSuffice, names);
+        }
+
+        /// <summary>Whether the declarations of <paramref name="type"/> (its nested types included) contain a candidate place.</summary>
+        public bool AnyIn(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var places = PlacesIn(reference.SyntaxTree, cancellationToken);
+                if (places.Length != 0 && First(places, reference.Span) < places.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The positions of the candidate places of <paramref name="tree"/> within <paramref name="span"/>, in order.</summary>
+        public IEnumerable<int> In(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
+        {
+            var places = PlacesIn(tree, cancellationToken);
+            for (var index = First(places, span); index < places.Length && places[index] < span.End; index++)
+            {
+                yield return places[index];
+            }
+        }
+
+        /// <summary>The index of the first place inside <paramref name="span"/>, or the length of <paramref name="places"/> when none is.</summary>
+        private static int First(int[] places, TextSpan span)
+        {
+            var index = Array.BinarySearch(places, span.Start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < places.Length && places[index] < span.End ? index : places.Length;
+        }
+
+        private int[] PlacesIn(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (placesByTree.TryGetValue(tree, out var places))
+            {
+                return places;
+            }
+
+            var found = new List<int>();
+            foreach (var token in scan.TokensContaining(tree, GrantWords, StringComparison.OrdinalIgnoreCase, MentionsTheGrant, cancellationToken))
+            {
+                found.Add(token.SpanStart);
+            }
+
+            foreach (var token in scan.TokensContaining(tree, nameList, StringComparison.Ordinal, IsCandidateName, cancellationToken))
+            {
+                found.Add(token.SpanStart);
+            }
+
+            found.Sort();
+            return placesByTree.GetOrAdd(tree, found.ToArray());
+        }
+
+        private bool MentionsTheGrant(SyntaxToken token)
+            => !literalsOnly || (SourceScan.LiteralText(token) is { } text && GrantLiterals.MayMarkUse(text));
+
+        private bool IsCandidateName(SyntaxToken token)
+            => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText);
+
+        /// <summary>
+        /// The fields and properties whose initializer or expression body spells a grant text in a string literal
+        /// (Keys.Grant = "grant_type", Flows.Legacy => "password"), whatever their name: a block can take the grant from them.
+        /// </summary>
+        private static IEnumerable<string> GrantTextHolders(SourceScan scan, CancellationToken cancellationToken)
+        {
+            foreach (var token in scan.TokensContaining(GrantWords, StringComparison.OrdinalIgnoreCase, token => SourceScan.LiteralText(token) is { } text && GrantLiterals.MayMarkUse(text), cancellationToken))
+            {
+                SyntaxNode? node = token.Parent;
+                while (node?.Parent is BinaryExpressionSyntax or ParenthesizedExpressionSyntax or InterpolatedStringExpressionSyntax or InterpolatedStringContentSyntax)
+                {
+                    node = node.Parent;
+                }
+
+                var holder = node?.Parent switch
+                {
+                    EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } field } => field.Identifier.ValueText,
+                    EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText,
+                    ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText,
+                    ReturnStatementSyntax or ArrowExpressionClauseSyntax { Parent: AccessorDeclarationSyntax } => (node.Parent.FirstAncestorOrSelf<PropertyDeclarationSyntax>())?.Identifier.ValueText,
+                    _ => null,
+                };
+
+                if (holder is { Length: > 0 })
+                {
+                    yield return holder;
+                }
+            }
+        }
+    }
+}
