@@ -37,11 +37,16 @@ namespace RopcAnalyzers.Benchmarks
 
         public const string RopcAnalyzersName = "RopcAnalyzers";
 
-        /// <summary>RopcAnalyzers, with every analyzer in its assembly and the rules' default severities.</summary>
-        public static AnalyzerPackage RopcAnalyzers()
+        /// <summary>
+        /// RopcAnalyzers, with every analyzer in its assembly and the rules' default severities: the build this program
+        /// references, or another build of it (<paramref name="otherBuild"/>, to compare before and after a change),
+        /// loaded in a context of its own so that the two assemblies of the same name do not meet.
+        /// </summary>
+        public static AnalyzerPackage RopcAnalyzers(string? otherBuild = null)
         {
-            var path = typeof(global::RopcAnalyzers.Rules.RopcUseAnalyzer).Assembly.Location;
-            return new AnalyzerPackage(RopcAnalyzersName, $"{Path.GetFileName(path)}, all analyzers, default severities", Load(path), ImmutableDictionary<string, ReportDiagnostic>.Empty);
+            var path = otherBuild ?? typeof(global::RopcAnalyzers.Rules.RopcUseAnalyzer).Assembly.Location;
+            var analyzers = otherBuild is null ? Load(path) : Load(path, new IsolatedLoader());
+            return new AnalyzerPackage(RopcAnalyzersName, $"{path}, all analyzers, default severities", analyzers, ImmutableDictionary<string, ReportDiagnostic>.Empty);
         }
 
         /// <summary>Meziantou.Analyzer with its default severities, from the build the SDK would pick for this Roslyn.</summary>
@@ -86,9 +91,9 @@ namespace RopcAnalyzers.Benchmarks
             static bool IsSecurityRule(DiagnosticDescriptor descriptor) => descriptor.Category == "Security";
         }
 
-        private static ImmutableArray<DiagnosticAnalyzer> Load(string path)
+        private static ImmutableArray<DiagnosticAnalyzer> Load(string path, IAnalyzerAssemblyLoader? loader = null)
         {
-            var reference = new AnalyzerFileReference(path, LoadFromPathLoader.Instance);
+            var reference = new AnalyzerFileReference(path, loader ?? LoadFromPathLoader.Instance);
             var failures = new List<string>();
             reference.AnalyzerLoadFailed += (_, failure) => failures.Add($"{failure.TypeName}: {failure.Message}");
             var analyzers = reference.GetAnalyzers(LanguageNames.CSharp);
@@ -128,6 +133,35 @@ namespace RopcAnalyzers.Benchmarks
             }
 
             public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+        }
+
+        /// <summary>Loads an analyzer assembly in a load context of its own; Microsoft.CodeAnalysis and the framework come from the host.</summary>
+        private sealed class IsolatedLoader : System.Runtime.Loader.AssemblyLoadContext, IAnalyzerAssemblyLoader
+        {
+            private string? directory;
+
+            public IsolatedLoader()
+                : base("RopcAnalyzers (other build)")
+            {
+            }
+
+            public void AddDependencyLocation(string fullPath)
+            {
+            }
+
+            public Assembly LoadFromPath(string fullPath)
+            {
+                directory = Path.GetDirectoryName(fullPath);
+                return LoadFromAssemblyPath(fullPath);
+            }
+
+            protected override Assembly? Load(AssemblyName assemblyName)
+            {
+                var candidate = directory is null ? null : Path.Combine(directory, assemblyName.Name + ".dll");
+                return candidate is not null && File.Exists(candidate) && !assemblyName.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && !assemblyName.Name.StartsWith("System.", StringComparison.Ordinal)
+                    ? LoadFromAssemblyPath(candidate)
+                    : null;
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ namespace RopcAnalyzers.Benchmarks
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             PrintMachine();
 
-            var packages = new List<AnalyzerPackage> { AnalyzerPackage.RopcAnalyzers() };
+            var packages = new List<AnalyzerPackage> { AnalyzerPackage.RopcAnalyzers(options.OtherRopcBuild) };
             if (options.Peers)
             {
                 packages.Add(AnalyzerPackage.Meziantou());
@@ -114,6 +114,14 @@ namespace RopcAnalyzers.Benchmarks
             if (options.Profile)
             {
                 await RecognizerProfile.PrintAsync(compilation).ConfigureAwait(false);
+            }
+
+            if (options.Editor)
+            {
+                foreach (var package in packages)
+                {
+                    await EditorMeasurement.PrintAsync(compilation, package).ConfigureAwait(false);
+                }
             }
 
             // Iterations run round-robin so that a change in the machine's load affects every figure alike.
@@ -256,11 +264,17 @@ namespace RopcAnalyzers.Benchmarks
 
     internal sealed class BenchmarkOptions
     {
-        public const string Usage = "usage: RopcAnalyzers.Benchmarks [--corpus abc|rs] [--modules N] [--auth-modules N] [--iterations N] [--seed N] [--no-peers] [--profile] [--source DIR [--define A;B]]\n"
+        public const string Usage = "usage: RopcAnalyzers.Benchmarks [--corpus abc|rs] [--modules N] [--auth-modules N] [--iterations N] [--seed N] [--no-peers] [--profile] [--editor] [--ropc-dll PATH] [--source DIR [--define A;B]]\n"
             + "  corpora: a = generated, no OAuth library; b = generated, OAuth libraries and ROPC; c = generated, OAuth libraries and no ROPC;\n"
             + "           r = the .cs files under --source DIR as they are; s = the same with the OAuth libraries referenced";
 
         public string Corpora { get; private set; } = "abc";
+
+        /// <summary>Another build of RopcAnalyzers.dll to measure instead of the referenced one (the figures before a change).</summary>
+        public string? OtherRopcBuild { get; private set; }
+
+        /// <summary>Also measure the editor's case: one changed document of the corpus analysed alone, span by span.</summary>
+        public bool Editor { get; private set; }
 
         /// <summary>A directory of C# sources measured as corpora (r) and (s).</summary>
         public string? SourceDirectory { get; private set; }
@@ -306,6 +320,17 @@ namespace RopcAnalyzers.Benchmarks
                             throw new ArgumentException($"--source: no directory {options.SourceDirectory}.");
                         }
 
+                        break;
+                    case "--ropc-dll":
+                        options.OtherRopcBuild = Path.GetFullPath(Value());
+                        if (!File.Exists(options.OtherRopcBuild))
+                        {
+                            throw new ArgumentException($"--ropc-dll: no file {options.OtherRopcBuild}.");
+                        }
+
+                        break;
+                    case "--editor":
+                        options.Editor = true;
                         break;
                     case "--define":
                         options.Defines = Value().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -34,6 +34,21 @@ namespace RopcAnalyzers.Tests.Rules
             """, Ropc003("LegacyLogin.LogIn", problem));
 
         [Fact]
+        public Task ApprovalUnderAGlobalAliasOfAnotherFile_IsChecked()
+        {
+            var test = new Infrastructure.RopcAnalyzerTest<ApprovalJustificationAnalyzer>("""
+                class LegacyLogin
+                {
+                    [Legacy({|#0:"TODO"|})]
+                    void LogIn() { }
+                }
+                """);
+            test.TestState.Sources.Add(("Usings.cs", "global using Legacy = RopcAnalyzers.TrustedLegacyRopcAttribute;"));
+            test.ExpectedDiagnostics.Add(Ropc003("LegacyLogin.LogIn", "it is a TODO placeholder"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task PlaceholderOfTheApprovalCodeFix_IsReported() => VerifyJustification.AnalyzerAsync($$"""
             using RopcAnalyzers;
 

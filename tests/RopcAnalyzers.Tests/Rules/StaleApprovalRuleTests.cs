@@ -206,6 +206,22 @@ namespace RopcAnalyzers.Tests.Rules
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>The approval's files are found from their text: a global alias declared in another file counts as its spelling.</summary>
+        [Fact]
+        public Task ApprovalUnderAGlobalAliasOfAnotherFile_ThatCoversNoUse_IsReported()
+        {
+            var test = new RuleTest(RuleIdentifiers.StaleApproval, """
+                [{|#0:Legacy("Kiosk app")|}]
+                class Login
+                {
+                    string Body() => "scope=api";
+                }
+                """);
+            test.TestState.Sources.Add(("Usings.cs", "global using Legacy = RopcAnalyzers.TrustedLegacyRopcAttribute;"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.StaleApproval).WithLocation(0).WithArguments("Login"));
+            return test.RunAsync(CancellationToken.None);
+        }
+
         [Fact]
         public Task ConfiguredWrapper_CountsAsAUse()
         {
