@@ -56,6 +56,14 @@ namespace RopcAnalyzers.Recognition
             var builder = ImmutableArray.CreateBuilder<ExportedWrapper>();
             foreach (var wrapper in wrappers)
             {
+                // A wrapper whose grant its caller chooses reaches no request yet: a call of it that passes the password
+                // grant would be a request in the referencing project, which its build (one compilation) cannot see. Not
+                // handed on, so the inventory's sites stay the build's ROPC001 sites.
+                if (wrapper.Request is null)
+                {
+                    continue;
+                }
+
                 var method = wrapper.Method.OriginalDefinition;
                 if (method.ContainingAssembly is not { } assembly || DocumentationCommentId.CreateDeclarationId(method) is not { Length: > 0 } id)
                 {

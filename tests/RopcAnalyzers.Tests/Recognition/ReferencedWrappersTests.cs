@@ -225,6 +225,41 @@ namespace RopcAnalyzers.Tests.Recognition
         }
 
         [Fact]
+        public void WrapperWhoseCallerChoosesTheGrant_IsNotExported_SoNoOtherProjectGainsARequest()
+        {
+            var lib = Compile("Lib", """
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+
+                public static class TokenClient
+                {
+                    private static readonly HttpClient Http = new HttpClient();
+
+                    public static Task<HttpResponseMessage> RequestAsync(string grantType, string user, string pwd)
+                        => Http.PostAsync("https://idp.contoso.com/token", new FormUrlEncodedContent(new Dictionary<string, string>
+                        {
+                            ["grant_type"] = grantType,
+                            ["username"] = user,
+                            ["password"] = pwd,
+                        }));
+
+                    public static Task<HttpResponseMessage> RefreshAsync(string token) => RequestAsync("refresh_token", token, "");
+                }
+                """);
+            var exports = RopcRecognizer.Create(null, lib).ExportWrappers(CancellationToken.None);
+            Assert.Equal(0, exports.Count);
+
+            var app = Compile("App", """
+                public static class Login
+                {
+                    public static System.Threading.Tasks.Task<System.Net.Http.HttpResponseMessage> SignInAsync(string user, string pwd) => TokenClient.RequestAsync("password", user, pwd);
+                }
+                """, lib.ToMetadataReference());
+            Assert.Null(RecognizeCall(app, RopcRecognizer.Create(null, app, exports), "TokenClient.RequestAsync(\"password\", user, pwd)"));
+        }
+
+        [Fact]
         public void Combine_KeepsEachWrapperOnce_AndEmptyStaysEmpty()
         {
             var lib = Compile("Lib", AuthHelper);
