@@ -40,6 +40,9 @@ namespace RopcAnalyzers.Inventory.Analysis
             isEnabledByDefault: true,
             customTags: WellKnownDiagnosticTags.NotConfigurable);
 
+        private readonly RopcWrapperExports referencedWrappers;
+        private readonly Action<RopcWrapperExports>? publishWrappers;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(NeverReported);
 
         public ConcurrentBag<CollectedSite> Sites { get; } = new();
@@ -47,9 +50,6 @@ namespace RopcAnalyzers.Inventory.Analysis
         public ConcurrentBag<TrustedLegacyApproval> Approvals { get; } = new();
 
         public ConcurrentBag<CollectedIndirectUse> IndirectUses { get; } = new();
-
-        private readonly RopcWrapperExports referencedWrappers;
-        private readonly Action<RopcWrapperExports>? publishWrappers;
 
         /// <param name="referencedWrappers">The wrappers of the projects this one references.</param>
         /// <param name="publishWrappers">Called once with this project's wrappers (its own and the referenced ones it sees).</param>
