@@ -52,6 +52,16 @@ namespace RopcAnalyzers.Inventory.Tests
         /// <summary>Where the sample calls RequestPasswordTokenAsync: the invocation starts at its receiver.</summary>
         public (int Line, int Column) RequestSite => SourcePosition.Of(ApiSessionSource, "http.RequestPasswordTokenAsync(");
 
+        /// <summary>Where Program.cs creates the session, as "Program.cs:line:column".</summary>
+        public string SessionCreation
+        {
+            get
+            {
+                var (line, column) = SourcePosition.Of(File.ReadAllText(Path.Combine(InventoryTool.RepositoryRoot, "samples", "LegacyClient", "Program.cs")), "new ApiSession(http, tokenEndpoint, userName, password)");
+                return $"Program.cs:{line}:{column}";
+            }
+        }
+
         public void Dispose() => Reports.Dispose();
     }
 
@@ -108,8 +118,12 @@ namespace RopcAnalyzers.Inventory.Tests
         public void Table_ShowsTheSiteRow()
         {
             var (line, column) = fixture.RequestSite;
-            Assert.Matches(new Regex($@"^  unapproved +ApiSession\.cs:{line}:{column} +ApiSession\.LogInAsync +IdentityModel RequestPasswordTokenAsync +-$", RegexOptions.Multiline), fixture.Table);
+            Assert.Matches(new Regex($@"^  unapproved +ApiSession\.cs:{line}:{column} +ApiSession\.LogInAsync +IdentityModel RequestPasswordTokenAsync +1 +-$", RegexOptions.Multiline), fixture.Table);
             Assert.Contains("ROPC sites (1)", fixture.Table, StringComparison.Ordinal);
+
+            // Program.cs creates the session that keeps the password LogInAsync sends: an indirect use, not a site.
+            Assert.Contains("Indirect uses of the sites above (1)", fixture.Table, StringComparison.Ordinal);
+            Assert.Matches(new Regex($@"^  {Regex.Escape(fixture.SessionCreation)} +Program \(top-level\) +ApiSession\.cs:{line}:{column} +Program \(top-level\) → new ApiSession → ApiSession\.LogInAsync → IdentityModel RequestPasswordTokenAsync$", RegexOptions.Multiline), fixture.Table);
             Assert.Contains("1 ROPC site (1 unapproved, 0 approved)", fixture.Table, StringComparison.Ordinal);
         }
 
@@ -117,7 +131,11 @@ namespace RopcAnalyzers.Inventory.Tests
         public void Markdown_HasAnOpenTaskForTheSite()
         {
             var (line, column) = fixture.RequestSite;
-            Assert.Contains($"- [ ] `ApiSession.cs:{line}:{column}` in `LegacyClient.ApiSession.LogInAsync()`: IdentityModel RequestPasswordTokenAsync, **unapproved**\n", fixture.Markdown, StringComparison.Ordinal);
+            Assert.Contains(
+                $"- [ ] `ApiSession.cs:{line}:{column}` in `LegacyClient.ApiSession.LogInAsync()`: IdentityModel RequestPasswordTokenAsync, **unapproved**; 1 indirect use:\n"
+                + $"  - `{fixture.SessionCreation}` in `Program (top-level)`: Program (top-level) → new ApiSession → ApiSession.LogInAsync → IdentityModel RequestPasswordTokenAsync\n",
+                fixture.Markdown,
+                StringComparison.Ordinal);
             Assert.StartsWith("# ROPC migration: LegacyClient.csproj\n", fixture.Markdown, StringComparison.Ordinal);
         }
 

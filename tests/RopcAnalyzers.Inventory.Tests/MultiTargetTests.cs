@@ -58,7 +58,7 @@ namespace RopcAnalyzers.Inventory.Tests
             Assert.Equal(1, json.GetProperty("summary").GetProperty("incompleteProjects").GetInt32());
 
             var table = File.ReadAllText(folder["kiosk.txt"]);
-            Assert.Matches(@"\n  unapproved  Program\.cs:3:13 +Program \(top-level\) +form field grant_type=password +-\n", table);
+            Assert.Matches(@"\n  unapproved  Program\.cs:3:13 +Program \(top-level\) +form field grant_type=password +0 +-\n", table);
             Assert.Contains("; 1 project analysed, 0 projects and 0 documents skipped, 1 project incomplete.", table, StringComparison.Ordinal);
             Assert.DoesNotContain(table.Split('\n'), line => line.Length > 200);
         }

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RopcAnalyzers.Approval;
 using RopcAnalyzers.Inventory.Model;
+using RopcAnalyzers.Recognition;
 
 namespace RopcAnalyzers.Inventory.Analysis
 {
@@ -22,6 +23,9 @@ namespace RopcAnalyzers.Inventory.Analysis
         public List<ApprovalEntry> Approvals { get; } = new();
 
         public List<Problem> Problems { get; } = new();
+
+        /// <summary>The calls of wrappers made in this project, each with the span of the request it reaches (in this project or a referenced one).</summary>
+        public List<(SourceSpan Request, IndirectUse Use)> IndirectUses { get; } = new();
 
         /// <summary>Whether the compiler reported errors: then findings may be missing, and MSBuild's load messages explain why.</summary>
         public bool HasCompilerErrors { get; set; }
@@ -43,10 +47,12 @@ namespace RopcAnalyzers.Inventory.Analysis
         }
 
         /// <param name="loadMessage">What MSBuild said while loading the project, if anything: the likely cause of compiler errors.</param>
-        public async Task<ProjectResult> AnalyzeAsync(Project project, Compilation compilation, string? loadMessage, CancellationToken cancellationToken)
+        /// <param name="referencedWrappers">The wrappers of the projects it references, whose calls are indirect uses too.</param>
+        /// <param name="publishWrappers">Given this project's wrappers as soon as they are learned, for the projects that reference it.</param>
+        public async Task<ProjectResult> AnalyzeAsync(Project project, Compilation compilation, string? loadMessage, RopcWrapperExports referencedWrappers, Action<RopcWrapperExports>? publishWrappers, CancellationToken cancellationToken)
         {
             var result = new ProjectResult();
-            var collector = new RopcSiteCollector();
+            var collector = new RopcSiteCollector(referencedWrappers, publishWrappers);
             var failures = new ConcurrentBag<string>();
             var options = new CompilationWithAnalyzersOptions(
                 project.AnalyzerOptions,
@@ -99,6 +105,17 @@ namespace RopcAnalyzers.Inventory.Analysis
 
                 sitesBySpan.Add(key, finding);
             }
+
+            var indirect = new HashSet<(SourceSpan, IndirectUse)>();
+            foreach (var use in collector.IndirectUses)
+            {
+                if (paths.TryGetSpan(use.Call.Location, out var callSpan) && paths.TryGetSpan(use.Call.ReachedRequestLocation!, out var requestSpan))
+                {
+                    indirect.Add((requestSpan, new IndirectUse(callSpan, MemberNames.Of(use.ContainingSymbol), MemberNames.ShortOf(use.ContainingSymbol), use.Call.Description)));
+                }
+            }
+
+            result.IndirectUses.AddRange(indirect);
 
             var ruleIds = catalog.RuleIds;
             var compilerErrors = new List<Diagnostic>();

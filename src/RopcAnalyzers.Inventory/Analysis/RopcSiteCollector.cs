@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -11,11 +12,16 @@ namespace RopcAnalyzers.Inventory.Analysis
     /// <summary>An ROPC site as the recognizer saw it, with the approval that covers it (if any).</summary>
     internal sealed record CollectedSite(RopcRequest Request, TrustedLegacyApproval? Approval, ISymbol? ContainingSymbol);
 
+    /// <summary>A call of a wrapper (<see cref="RopcRequestKind.WrapperCall"/>) that reaches the request at <see cref="RopcRequest.ReachedRequestLocation"/>.</summary>
+    internal sealed record CollectedIndirectUse(RopcRequest Call, ISymbol? ContainingSymbol);
+
     /// <summary>
     /// Runs beside the RopcAnalyzers analyzers in the same analyzer driver pass and records every ROPC site,
     /// approved or not, and every [TrustedLegacyRopc] approval. It asks the one recognizer and the one approval
     /// lookup exactly as ROPC001 does, so the inventory and the build never disagree on what a site is.
-    /// One instance serves one compilation.
+    /// Unlike ROPC001 it is given the wrappers of the projects this one references, so it also records the calls of
+    /// their wrappers as indirect uses of their requests; and it hands this project's wrappers on, as soon as they are
+    /// learned, to the projects that reference it. One instance serves one compilation.
     /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported: only the inventory tool creates it, beside the package's analyzers.")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisReleaseTracking", "RS2008:Enable analyzer release tracking", Justification = "Its one descriptor is never reported, so there is no rule to release.")]
@@ -34,11 +40,24 @@ namespace RopcAnalyzers.Inventory.Analysis
             isEnabledByDefault: true,
             customTags: WellKnownDiagnosticTags.NotConfigurable);
 
+        private readonly RopcWrapperExports referencedWrappers;
+        private readonly Action<RopcWrapperExports>? publishWrappers;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(NeverReported);
 
         public ConcurrentBag<CollectedSite> Sites { get; } = new();
 
         public ConcurrentBag<TrustedLegacyApproval> Approvals { get; } = new();
+
+        public ConcurrentBag<CollectedIndirectUse> IndirectUses { get; } = new();
+
+        /// <param name="referencedWrappers">The wrappers of the projects this one references.</param>
+        /// <param name="publishWrappers">Called once with this project's wrappers (its own and the referenced ones it sees).</param>
+        public RopcSiteCollector(RopcWrapperExports? referencedWrappers = null, Action<RopcWrapperExports>? publishWrappers = null)
+        {
+            this.referencedWrappers = referencedWrappers ?? RopcWrapperExports.Empty;
+            this.publishWrappers = publishWrappers;
+        }
 
         public override void Initialize(AnalysisContext context)
         {
@@ -47,17 +66,31 @@ namespace RopcAnalyzers.Inventory.Analysis
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var recognizer = RopcRecognizer.Create(start.Options, start.Compilation);
+                var recognizer = RopcRecognizer.Create(start.Options, start.Compilation, referencedWrappers);
+
+                // Learned now rather than at the first call: the projects that reference this one wait for them.
+                publishWrappers?.Invoke(recognizer.ExportWrappers(start.CancellationToken));
                 start.RegisterOperationAction(
                     operationContext =>
                     {
-                        // A call of the project's own wrapper is an indirect use: its request is the site (ROPC001 agrees).
-                        if (recognizer.TryRecognize(operationContext.Operation, operationContext.CancellationToken, out var request)
-                            && request.Kind != RopcRequestKind.WrapperCall)
+                        if (!recognizer.TryRecognize(operationContext.Operation, operationContext.CancellationToken, out var request))
                         {
-                            var approval = TrustedLegacyApproval.Find(operationContext.Operation, operationContext.ContainingSymbol);
-                            Sites.Add(new CollectedSite(request, approval, operationContext.ContainingSymbol));
+                            return;
                         }
+
+                        // A call of a wrapper is an indirect use: its request is the site (ROPC001 agrees).
+                        if (request.Kind == RopcRequestKind.WrapperCall)
+                        {
+                            if (request.ReachedRequestLocation is not null)
+                            {
+                                IndirectUses.Add(new CollectedIndirectUse(request, operationContext.ContainingSymbol));
+                            }
+
+                            return;
+                        }
+
+                        var approval = TrustedLegacyApproval.Find(operationContext.Operation, operationContext.ContainingSymbol);
+                        Sites.Add(new CollectedSite(request, approval, operationContext.ContainingSymbol));
                     },
                     RopcRecognizer.SiteOperationKinds);
 

@@ -125,7 +125,8 @@ namespace RopcAnalyzers.Inventory.Loading
         }
 
         /// <summary>
-        /// Compiles and analyses the projects, up to <see cref="InventoryOptions.Parallelism"/> at a time; the
+        /// Compiles and analyses the projects, up to <see cref="InventoryOptions.Parallelism"/> at a time, each after the
+        /// projects it references have started (it waits for their wrappers: <see cref="WrapperExchange"/>); the
         /// results keep the projects' order, so reports do not depend on which finished first. A project the
         /// run stopped before (or during) has no result.
         /// </summary>
@@ -135,23 +136,33 @@ namespace RopcAnalyzers.Inventory.Loading
             var outcomes = new ProjectResult?[toAnalyse.Count];
             var done = 0;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
+            var exchange = new WrapperExchange(toAnalyse.Select(c => c.Project.Id));
+            var order = WrapperExchange.ReferencesFirst(toAnalyse.Select(c => c.Project).ToList());
             try
             {
-                await Parallel.ForEachAsync(Enumerable.Range(0, toAnalyse.Count), parallel, async (index, token) =>
+                await Parallel.ForEachAsync(order, parallel, async (index, token) =>
                 {
                     var candidate = toAnalyse[index];
                     var watch = Stopwatch.StartNew();
-                    var compilation = await candidate.Project.GetCompilationAsync(token).ConfigureAwait(false);
                     ProjectResult result;
-                    if (compilation is null)
+                    try
                     {
-                        result = new ProjectResult();
-                        result.Problems.Add(new Problem(Problem.ProjectNotAnalysed, candidate.DisplayPath, $"{candidate.Project.Name}: MSBuild gave no compilation for it"));
+                        var compilation = await candidate.Project.GetCompilationAsync(token).ConfigureAwait(false);
+                        if (compilation is null)
+                        {
+                            result = new ProjectResult();
+                            result.Problems.Add(new Problem(Problem.ProjectNotAnalysed, candidate.DisplayPath, $"{candidate.Project.Name}: MSBuild gave no compilation for it"));
+                        }
+                        else
+                        {
+                            var referenced = await exchange.OfReferencesAsync(candidate.Project, token).ConfigureAwait(false);
+                            result = await analysis.AnalyzeAsync(candidate.Project, compilation, candidate.LoadMessages.FirstOrDefault(), referenced, wrappers => exchange.Publish(candidate.Project.Id, wrappers), token).ConfigureAwait(false);
+                            result.Problems.AddRange(await MissingDocumentsAsync(candidate.Project, token).ConfigureAwait(false));
+                        }
                     }
-                    else
+                    finally
                     {
-                        result = await analysis.AnalyzeAsync(candidate.Project, compilation, candidate.LoadMessages.FirstOrDefault(), token).ConfigureAwait(false);
-                        result.Problems.AddRange(await MissingDocumentsAsync(candidate.Project, token).ConfigureAwait(false));
+                        exchange.Abandon(candidate.Project.Id);
                     }
 
                     outcomes[index] = result;

@@ -13,6 +13,22 @@ namespace RopcAnalyzers.Inventory.Model
     /// <summary>What the recognizer extracted about an ROPC request site.</summary>
     internal sealed record SiteDetails(string Library, string Kind, string ApiName, string Description);
 
+    /// <summary>
+    /// A call of one of the code's own methods or constructors (a wrapper) whose arguments reach an ROPC site: the
+    /// call, the member that makes it, and the chain from it to the request
+    /// ("Session.RenewAsync → AuthHelper.GetTokenAsync → form field grant_type=password"). Not a site of its own.
+    /// </summary>
+    internal sealed record IndirectUse(SourceSpan Location, string Member, string ShortMember, string Chain);
+
+    internal static class IndirectUseOrder
+    {
+        public static IEnumerable<IndirectUse> Of(IEnumerable<IndirectUse> uses)
+            => uses.OrderBy(u => u.Location.Path, StringComparer.Ordinal)
+                .ThenBy(u => u.Location.Line)
+                .ThenBy(u => u.Location.Column)
+                .ThenBy(u => u.Chain, StringComparer.Ordinal);
+    }
+
     /// <summary>How a finding is accepted without being fixed.</summary>
     internal enum SuppressionKind
     {
@@ -63,6 +79,9 @@ namespace RopcAnalyzers.Inventory.Model
 
         /// <summary>Set for ROPC sites; null for other diagnostics.</summary>
         public SiteDetails? Site { get; init; }
+
+        /// <summary>For a site: the calls of wrappers that reach it, in path and line order. Not part of the fingerprint.</summary>
+        public List<IndirectUse> IndirectUses { get; } = new();
 
         /// <summary>The approval that covers the site, when there is one.</summary>
         public ApprovalEntry? Approval { get; set; }

@@ -15,6 +15,7 @@ namespace RopcAnalyzers.Inventory.Model
         private readonly Dictionary<SourceSpan, ApprovalEntry> approvals = new();
         private readonly Dictionary<(string RuleId, SourceSpan Location, string Message), Finding> findings = new();
         private readonly List<Problem> problems = new();
+        private readonly Dictionary<SourceSpan, HashSet<IndirectUse>> indirectUses = new();
 
         public void Add(string projectName, ProjectResult result)
         {
@@ -46,6 +47,17 @@ namespace RopcAnalyzers.Inventory.Model
                 existing.Projects.Add(projectName);
             }
 
+            foreach (var (request, use) in result.IndirectUses)
+            {
+                // The request may be in a project analysed before or after this one: matched to its site in Assemble.
+                if (!indirectUses.TryGetValue(request, out var uses))
+                {
+                    indirectUses.Add(request, uses = new HashSet<IndirectUse>());
+                }
+
+                uses.Add(use);
+            }
+
             problems.AddRange(result.Problems);
         }
 
@@ -64,6 +76,14 @@ namespace RopcAnalyzers.Inventory.Model
                 .ThenBy(f => f.Message, StringComparer.Ordinal)
                 .ToList();
             Fingerprints.Assign(orderedFindings);
+            foreach (var site in orderedFindings.Where(f => f.IsSite))
+            {
+                if (indirectUses.TryGetValue(site.Location, out var uses))
+                {
+                    site.IndirectUses.Clear();
+                    site.IndirectUses.AddRange(IndirectUseOrder.Of(uses));
+                }
+            }
 
             foreach (var approval in approvals.Values)
             {

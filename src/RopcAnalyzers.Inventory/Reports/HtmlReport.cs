@@ -26,6 +26,7 @@ namespace RopcAnalyzers.Inventory.Reports
             th{background:#f5f5f5}td.n{text-align:right}code{font-size:.85rem}
             .unapproved{color:#b71c1c}.approved{color:#1b5e20}.expired{color:#b71c1c}.soon{color:#e65100}
             svg text{font-size:12px;font-family:inherit}
+            ul.indirect{margin:.25rem 0 0;padding-left:1rem;font-size:.85rem}
             """;
 
         private const string UnapprovedColour = "#c62828";
@@ -278,13 +279,25 @@ namespace RopcAnalyzers.Inventory.Reports
                 return;
             }
 
-            writer.WriteLine("<table data-table=\"sites\"><thead><tr><th>Status</th><th>Location</th><th>Member</th><th>What</th><th>Approval</th><th>Projects</th></tr></thead><tbody>");
+            writer.WriteLine("<table data-table=\"sites\"><thead><tr><th>Status</th><th>Location</th><th>Member</th><th>What</th><th>Indirect uses</th><th>Approval</th><th>Projects</th></tr></thead><tbody>");
             foreach (var site in sites.OrderBy(s => s.Suppression == SuppressionKind.Approved ? 1 : 0))
             {
-                writer.WriteLine($"<tr data-status=\"{site.Status}\" data-fingerprint=\"{site.Fingerprint}\"><td class=\"{(site.Suppression == SuppressionKind.Approved ? "approved" : "unapproved")}\">{site.Status}</td><td><code>{E(site.Location.ToString())}</code></td><td><code>{E(site.ShortMember)}</code></td><td>{E(site.Site!.Description)}</td><td>{E(TableReport.ApprovalText(site.Approval))}</td><td>{E(string.Join(", ", site.Projects))}</td></tr>");
+                writer.WriteLine($"<tr data-status=\"{site.Status}\" data-fingerprint=\"{site.Fingerprint}\"><td class=\"{(site.Suppression == SuppressionKind.Approved ? "approved" : "unapproved")}\">{site.Status}</td><td><code>{E(site.Location.ToString())}</code></td><td><code>{E(site.ShortMember)}</code></td><td>{E(site.Site!.Description)}</td><td data-indirect-uses=\"{site.IndirectUses.Count}\">{IndirectUses(site)}</td><td>{E(TableReport.ApprovalText(site.Approval))}</td><td>{E(string.Join(", ", site.Projects))}</td></tr>");
             }
 
             writer.WriteLine("</tbody></table></section>");
+        }
+
+        /// <summary>The count, then one line per call of a wrapper that reaches the site: where, in which member, and the chain.</summary>
+        private static string IndirectUses(Finding site)
+        {
+            if (site.IndirectUses.Count == 0)
+            {
+                return "0";
+            }
+
+            var items = site.IndirectUses.Select(use => $"<li data-indirect-use=\"{E(use.Location.ToString())}\"><code>{E(use.Location.ToString())}</code> in <code>{E(use.ShortMember)}</code>: {E(use.Chain)}</li>");
+            return $"{site.IndirectUses.Count}<ul class=\"indirect\">{string.Concat(items)}</ul>";
         }
 
         private static void Problems(TextWriter writer, InventoryResult result)

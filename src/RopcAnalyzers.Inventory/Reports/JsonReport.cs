@@ -55,6 +55,17 @@ namespace RopcAnalyzers.Inventory.Reports
             Approval = site.Approval is { } approval
                 ? new { approval.Location.Path, approval.Location.Line, approval.Target, approval.Owner, approval.Expires, ExpiryState = Text(approval.ExpiryState) }
                 : null,
+            IndirectUses = site.IndirectUses.Select(use => new
+            {
+                use.Location.Path,
+                use.Location.Line,
+                use.Location.Column,
+                use.Location.EndLine,
+                use.Location.EndColumn,
+                use.Member,
+                use.ShortMember,
+                use.Chain,
+            }).ToList(),
             site.Projects,
             site.Fingerprint,
         };

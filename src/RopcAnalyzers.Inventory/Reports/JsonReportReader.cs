@@ -109,6 +109,23 @@ namespace RopcAnalyzers.Inventory.Reports
                         finding.Projects.Add(Prefixed(project));
                     }
 
+                    // Reports written before indirect uses were listed have none.
+                    if (isSite && item.TryGetProperty("indirectUses", out var uses) && uses.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var use in uses.EnumerateArray())
+                        {
+                            if (use.ValueKind == JsonValueKind.Object && Text(use, "path") is { } usePath)
+                            {
+                                var useMember = Text(use, "member") ?? string.Empty;
+                                finding.IndirectUses.Add(new IndirectUse(
+                                    new SourceSpan(Prefixed(usePath), Number(use, "line"), Number(use, "column"), Number(use, "endLine"), Number(use, "endColumn")),
+                                    useMember,
+                                    Text(use, "shortMember") ?? useMember,
+                                    Text(use, "chain") ?? string.Empty));
+                            }
+                        }
+                    }
+
                     findings.Add(finding);
                 }
             }

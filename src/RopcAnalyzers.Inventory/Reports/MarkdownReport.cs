@@ -55,7 +55,12 @@ namespace RopcAnalyzers.Inventory.Reports
                     SuppressionKind.InSource => "**unapproved**, diagnostic suppressed in source",
                     _ => "**unapproved**",
                 };
-                writer.WriteLine($"- [ ] {Code(site.Location.ToString())} in {Code(site.Member)}: {Escape(site.Site!.Description)}, {state}");
+                var uses = site.IndirectUses.Count == 0 ? string.Empty : $"; {Summary.Count(site.IndirectUses.Count, "indirect use")}:";
+                writer.WriteLine($"- [ ] {Code(site.Location.ToString())} in {Code(site.Member)}: {Escape(site.Site!.Description)}, {state}{uses}");
+                foreach (var use in site.IndirectUses)
+                {
+                    writer.WriteLine($"  - {Code(use.Location.ToString())} in {Code(use.ShortMember)}: {Escape(use.Chain)}");
+                }
             }
 
             var others = result.OtherFindings.ToList();

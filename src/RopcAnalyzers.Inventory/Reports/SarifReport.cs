@@ -13,7 +13,11 @@ namespace RopcAnalyzers.Inventory.Reports
     /// SARIF 2.1.0 for code-scanning tools. Every ROPC site is a ROPC001 result; approved sites carry an
     /// in-source suppression with the approval's justification, so they are listed but not alerted on.
     /// URIs are relative to the SRCROOT base (the solution's folder); partialFingerprints carry the same
-    /// fingerprints as the baseline.
+    /// fingerprints as the baseline. A site's indirect uses (calls of wrappers that reach it) are its
+    /// relatedLocations, linked from its message: GitHub code scanning shows a related location only where the
+    /// message links it, and the Visual Studio and VS Code SARIF viewers list them beside the result. Code flows
+    /// were not chosen: a flow is one path of execution step by step, while indirect uses are independent callers,
+    /// each known by its call and the request it reaches.
     /// </summary>
     internal static class SarifReport
     {
@@ -118,29 +122,22 @@ namespace RopcAnalyzers.Inventory.Reports
             }
 
             node["level"] = finding.Level;
-            node["message"] = new JsonObject { ["text"] = finding.Message };
-            var physical = new JsonObject
+            node["message"] = new JsonObject { ["text"] = finding.IndirectUses.Count == 0 ? finding.Message : finding.Message.TrimEnd('.') + ". " + IndirectUsesText(finding.IndirectUses) };
+            node["locations"] = new JsonArray(Location(finding.Location, finding.Member));
+            if (finding.IndirectUses.Count > 0)
             {
-                ["artifactLocation"] = new JsonObject { ["uri"] = Uri.EscapeDataString(finding.Location.Path).Replace("%2F", "/", StringComparison.Ordinal), ["uriBaseId"] = "SRCROOT" },
-            };
-            if (finding.Location.Line > 0)
-            {
-                physical["region"] = new JsonObject
+                var related = new JsonArray();
+                for (var i = 0; i < finding.IndirectUses.Count; i++)
                 {
-                    ["startLine"] = finding.Location.Line,
-                    ["startColumn"] = finding.Location.Column,
-                    ["endLine"] = finding.Location.EndLine,
-                    ["endColumn"] = finding.Location.EndColumn,
-                };
-            }
+                    var use = finding.IndirectUses[i];
+                    var location = Location(use.Location, use.Member);
+                    location["id"] = i + 1;
+                    location["message"] = new JsonObject { ["text"] = $"Indirect use in {use.ShortMember}: {use.Chain}" };
+                    related.Add(location);
+                }
 
-            var location = new JsonObject { ["physicalLocation"] = physical };
-            if (finding.Member.Length > 0)
-            {
-                location["logicalLocations"] = new JsonArray(new JsonObject { ["fullyQualifiedName"] = finding.Member });
+                node["relatedLocations"] = related;
             }
-
-            node["locations"] = new JsonArray(location);
             node["partialFingerprints"] = new JsonObject { [Fingerprints.Version] = finding.Fingerprint };
             switch (finding.Suppression)
             {
@@ -183,6 +180,43 @@ namespace RopcAnalyzers.Inventory.Reports
             node["properties"] = properties;
             return node;
         }
+
+        private static JsonObject Location(SourceSpan span, string member)
+        {
+            var physical = new JsonObject
+            {
+                ["artifactLocation"] = new JsonObject { ["uri"] = Uri.EscapeDataString(span.Path).Replace("%2F", "/", StringComparison.Ordinal), ["uriBaseId"] = "SRCROOT" },
+            };
+            if (span.Line > 0)
+            {
+                physical["region"] = new JsonObject
+                {
+                    ["startLine"] = span.Line,
+                    ["startColumn"] = span.Column,
+                    ["endLine"] = span.EndLine,
+                    ["endColumn"] = span.EndColumn,
+                };
+            }
+
+            var location = new JsonObject { ["physicalLocation"] = physical };
+            if (member.Length > 0)
+            {
+                location["logicalLocations"] = new JsonArray(new JsonObject { ["fullyQualifiedName"] = member });
+            }
+
+            return location;
+        }
+
+        /// <summary>"Reached through 2 indirect uses: [Session.RenewAsync](1), [Program (top-level)](2)." (SARIF message links to relatedLocations by id.)</summary>
+        private static string IndirectUsesText(IReadOnlyList<IndirectUse> uses)
+        {
+            var links = uses.Select((use, index) => $"[{EscapeLinkText(use.ShortMember.Length > 0 ? use.ShortMember : use.Location.ToString())}]({index + 1})");
+            return $"Reached through {(uses.Count == 1 ? "1 indirect use" : $"{uses.Count} indirect uses")}: {string.Join(", ", links)}.";
+        }
+
+        /// <summary>SARIF message text treats [ ] as link syntax: escape them, and backslashes, in link text.</summary>
+        private static string EscapeLinkText(string text)
+            => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 
         private static string Justification(ApprovalEntry? approval)
             => approval is null

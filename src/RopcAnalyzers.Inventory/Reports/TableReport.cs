@@ -29,8 +29,20 @@ namespace RopcAnalyzers.Inventory.Reports
                 writer,
                 result.Baseline is null ? "ROPC sites" : "New ROPC sites",
                 sites.Count,
-                new[] { "STATUS", "LOCATION", "MEMBER", "WHAT", "APPROVAL" },
-                sites.Select(site => new[] { site.Status, site.Location.ToString(), site.ShortMember, site.Site!.Description, ApprovalText(site.Approval) }));
+                new[] { "STATUS", "LOCATION", "MEMBER", "WHAT", "INDIRECT", "APPROVAL" },
+                sites.Select(site => new[] { site.Status, site.Location.ToString(), site.ShortMember, site.Site!.Description, site.IndirectUses.Count.ToString(CultureInfo.InvariantCulture), ApprovalText(site.Approval) }));
+
+            // Calls of wrappers that reach the sites above: listed under the site they reach, not counted as sites.
+            var indirect = sites.SelectMany(site => site.IndirectUses.Select(use => (Site: site, Use: use))).ToList();
+            if (indirect.Count > 0)
+            {
+                Section(
+                    writer,
+                    "Indirect uses of the sites above",
+                    indirect.Count,
+                    new[] { "LOCATION", "MEMBER", "REACHES", "CHAIN" },
+                    indirect.Select(pair => new[] { pair.Use.Location.ToString(), pair.Use.ShortMember, pair.Site.Location.ToString(), Truncate(pair.Use.Chain) }));
+            }
 
             var others = result.OtherFindings.ToList();
             Section(

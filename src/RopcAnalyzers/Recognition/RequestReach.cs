@@ -46,7 +46,7 @@ namespace RopcAnalyzers.Recognition
     /// <summary>A method or constructor of the compilation whose parameters reach the parts of an ROPC request.</summary>
     internal sealed class RopcWrapper
     {
-        public RopcWrapper(IMethodSymbol method, ImmutableArray<WrapperInput> inputs, RopcLibrary library, string reached, ImmutableArray<Location> steps)
+        public RopcWrapper(IMethodSymbol method, ImmutableArray<WrapperInput> inputs, RopcLibrary library, string reached, ImmutableArray<Location> steps, Location? request)
         {
             Method = method;
             Inputs = inputs;
@@ -54,6 +54,7 @@ namespace RopcAnalyzers.Recognition
             Name = SourceScan.DisplayName(method);
             Reached = reached;
             Steps = steps;
+            Request = request;
         }
 
         public IMethodSymbol Method { get; }
@@ -107,6 +108,13 @@ namespace RopcAnalyzers.Recognition
 
         /// <summary>The calls inside the chain, then the request itself, in the order the value travels.</summary>
         public ImmutableArray<Location> Steps { get; }
+
+        /// <summary>
+        /// The request a call of the wrapper reaches: the last of <see cref="Steps"/>, unless the chain passes through a
+        /// call that picks the password grant for a form whose grant is a parameter (that call is the request); null while
+        /// the grant is still the caller's to choose.
+        /// </summary>
+        public Location? Request { get; }
     }
 
     /// <summary>
@@ -115,7 +123,8 @@ namespace RopcAnalyzers.Recognition
     /// constructor sets, primary-constructor parameters, and through other such methods (wrappers of wrappers), in
     /// any file. Learned once per compilation from its source, the first time a rule asks. Only methods declared in
     /// source are found: a wrapper compiled into another assembly is out of reach unless it is listed in
-    /// ropc_analyzers.additional_ropc_apis.
+    /// ropc_analyzers.additional_ropc_apis, or the reach is seeded with the wrappers of the compilations it references
+    /// (<see cref="RopcWrapperExports"/>: ropc-inventory does, the analyzers do not).
     /// </summary>
     internal sealed class RequestReach
     {
@@ -157,9 +166,11 @@ namespace RopcAnalyzers.Recognition
         /// code blocks that can hold one (a grant literal, a catalogued API's name, a name that mentions the grant), then the
         /// callers that pass their own parameters on to a wrapper, level by level.
         /// </summary>
-        public static RequestReach Build(SourceScan scan, RopcRecognizer direct, CancellationToken cancellationToken)
+        /// <param name="referenced">Wrappers of referenced compilations: their callers here become wrappers too.</param>
+        public static RequestReach Build(SourceScan scan, RopcRecognizer direct, RopcWrapperExports referenced, CancellationToken cancellationToken)
         {
             var builder = new Builder(scan, direct.Grants, cancellationToken);
+            builder.AddReferenced(referenced.In(scan.Compilation, cancellationToken));
             foreach (var (owner, request, openGrant) in DirectRequests(scan, direct, cancellationToken))
             {
                 builder.AddRequest(owner, request, openGrant);
@@ -266,6 +277,18 @@ namespace RopcAnalyzers.Recognition
 
             public Dictionary<IMethodSymbol, RopcWrapper> Wrappers { get; } = new(SymbolEqualityComparer.Default);
 
+            public void AddReferenced(IEnumerable<RopcWrapper> referenced)
+            {
+                foreach (var wrapper in referenced)
+                {
+                    if (!Wrappers.ContainsKey(wrapper.Method))
+                    {
+                        Wrappers.Add(wrapper.Method, wrapper);
+                        pending.Add(wrapper);
+                    }
+                }
+            }
+
             public void AddRequest(IMethodSymbol owner, RopcRequest request, IOperation? openGrant)
             {
                 var steps = ImmutableArray.Create(request.Location);
@@ -283,7 +306,7 @@ namespace RopcAnalyzers.Recognition
                 inputs.Add(owner, RequestSlot.Address, request.EndpointAddress, cancellationToken);
                 inputs.Add(owner, RequestSlot.UserName, request.UserName, cancellationToken);
                 inputs.Add(owner, RequestSlot.ClientId, request.ClientId, cancellationToken);
-                Record(owner, inputs, request.Library, request.Description, steps, constructorsMayChooseGrant: openGrant is null);
+                Record(owner, inputs, request.Library, request.Description, steps, openGrant is null ? request.Location : null, constructorsMayChooseGrant: openGrant is null);
             }
 
             /// <summary>The wrappers found since the last level, now to be searched for callers.</summary>
@@ -340,7 +363,9 @@ namespace RopcAnalyzers.Recognition
                     }
 
                     var reached = grant == WrapperGrant.Password ? $"{callee.Name} with grant type \"password\" → {callee.Reached}" : callee.Description;
-                    Record(owner, inputs, callee.Library, reached, callee.Steps.Insert(0, call.GetLocation()), constructorsMayChooseGrant: callee.GrantOrdinal is null || grant == WrapperGrant.Password);
+                    var callLocation = call.GetLocation();
+                    var request = grant == WrapperGrant.Password ? callLocation : callee.Request;
+                    Record(owner, inputs, callee.Library, reached, callee.Steps.Insert(0, callLocation), request, constructorsMayChooseGrant: callee.GrantOrdinal is null || grant == WrapperGrant.Password);
                 }
             }
 
@@ -348,7 +373,7 @@ namespace RopcAnalyzers.Recognition
             /// Whether the constructors that set the owner's fields become wrappers too: not where the owner's own caller
             /// still chooses the grant (the constructor's arguments reach a password request only for some calls).
             /// </param>
-            private void Record(IMethodSymbol owner, Inputs inputs, RopcLibrary library, string reached, ImmutableArray<Location> steps, bool constructorsMayChooseGrant)
+            private void Record(IMethodSymbol owner, Inputs inputs, RopcLibrary library, string reached, ImmutableArray<Location> steps, Location? request, bool constructorsMayChooseGrant)
             {
                 foreach (var (method, methodInputs) in inputs.ByMethod(owner, scan, constructorsMayChooseGrant, cancellationToken))
                 {
@@ -364,7 +389,7 @@ namespace RopcAnalyzers.Recognition
                         var added = methodInputs.RemoveAll(input => known.Inputs.Any(existing => existing.Ordinal == input.Ordinal && existing.Slot == input.Slot));
                         if (!added.IsEmpty)
                         {
-                            var merged = new RopcWrapper(known.Method, known.Inputs.AddRange(added), known.Library, known.Reached, known.Steps);
+                            var merged = new RopcWrapper(known.Method, known.Inputs.AddRange(added), known.Library, known.Reached, known.Steps, known.Request);
                             Wrappers[method] = merged;
                             pending.Add(merged);
                         }
@@ -375,7 +400,7 @@ namespace RopcAnalyzers.Recognition
                     var wrapperReached = SymbolEqualityComparer.Default.Equals(method, owner.OriginalDefinition)
                         ? reached
                         : $"{SourceScan.DisplayName(owner)} → {reached}";
-                    var wrapper = new RopcWrapper(method, methodInputs, library, wrapperReached, steps);
+                    var wrapper = new RopcWrapper(method, methodInputs, library, wrapperReached, steps, request);
                     Wrappers.Add(method, wrapper);
                     pending.Add(wrapper);
                 }

@@ -47,7 +47,7 @@ namespace RopcAnalyzers.Recognition
         private readonly SourceScan? scan;
         private readonly ReachOnce? reach;
 
-        private RopcRecognizer(RopcApiCatalog catalog, GrantValues grants, SourceScan? scan)
+        private RopcRecognizer(RopcApiCatalog catalog, GrantValues grants, SourceScan? scan, RopcWrapperExports? referencedWrappers = null)
         {
             this.catalog = catalog;
             this.grants = grants;
@@ -56,7 +56,8 @@ namespace RopcAnalyzers.Recognition
             {
                 // The wrappers are learned by a recognizer that knows no wrapper (the requests they reach).
                 var direct = new RopcRecognizer(catalog, grants, scan: null);
-                reach = new ReachOnce(cancellationToken => RequestReach.Build(scan, direct, cancellationToken));
+                var referenced = referencedWrappers ?? RopcWrapperExports.Empty;
+                reach = new ReachOnce(cancellationToken => RequestReach.Build(scan, direct, referenced, cancellationToken));
             }
         }
 
@@ -69,12 +70,28 @@ namespace RopcAnalyzers.Recognition
         /// and keeping only the catalogued APIs whose namespace the compilation can see.
         /// </summary>
         public static RopcRecognizer Create(AnalyzerOptions? options, Compilation compilation)
+            => Create(options, compilation, RopcWrapperExports.Empty);
+
+        /// <summary>
+        /// Creates the recognizer for one compilation that also knows the wrappers of the compilations it references
+        /// (<see cref="ExportWrappers"/> of each): a call of one of them is a <see cref="RopcRequestKind.WrapperCall"/> whose
+        /// chain continues into the referenced project. For tools that load a whole solution; the analyzers use the
+        /// overload without, as a build analyses one compilation at a time.
+        /// </summary>
+        public static RopcRecognizer Create(AnalyzerOptions? options, Compilation compilation, RopcWrapperExports referencedWrappers)
         {
             var names = options is null ? null : Options.RopcOptions.ListValues(options, compilation, ConfiguredApisOptionKey);
             var catalog = names is null || names.Count == 0 ? RopcApiCatalog.Default : RopcApiCatalog.Default.WithConfiguredApis(names);
             var scan = new SourceScan(compilation);
-            return new RopcRecognizer(catalog.ReachableFrom(compilation), new GrantValues(scan), scan);
+            return new RopcRecognizer(catalog.ReachableFrom(compilation), new GrantValues(scan), scan, referencedWrappers);
         }
+
+        /// <summary>
+        /// The wrappers of this recognizer's compilation (learned now if no call asked yet), with those of the referenced
+        /// compilations it was given, for the compilations that reference this one. Empty for <see cref="Default"/>.
+        /// </summary>
+        public RopcWrapperExports ExportWrappers(CancellationToken cancellationToken)
+            => reach is null ? RopcWrapperExports.Empty : RopcWrapperExports.From(Reach(cancellationToken).Wrappers);
 
         internal RopcApiCatalog Catalog => catalog;
 
@@ -201,6 +218,10 @@ namespace RopcAnalyzers.Recognition
             }
 
             request.ChainLocations = wrapper.Steps;
+            if (request.Kind == RopcRequestKind.WrapperCall)
+            {
+                request.ReachedRequestLocation = wrapper.Request;
+            }
 
             foreach (var input in wrapper.Inputs)
             {

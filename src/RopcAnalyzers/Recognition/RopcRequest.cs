@@ -88,6 +88,13 @@ namespace RopcAnalyzers.Recognition
         /// <summary>For a <see cref="RopcRequestKind.WrapperCall"/>: the calls the arguments travel through, then the request they reach.</summary>
         public ImmutableArray<Location> ChainLocations { get; internal set; } = ImmutableArray<Location>.Empty;
 
+        /// <summary>
+        /// For a <see cref="RopcRequestKind.WrapperCall"/>: the request the call reaches (the site ROPC001 reports), which is
+        /// the last of <see cref="ChainLocations"/> unless a call along the chain picks the password grant for a form whose
+        /// grant is a parameter; null when the grant is still the caller's caller's to choose.
+        /// </summary>
+        public Location? ReachedRequestLocation { get; internal set; }
+
         /// <summary>For request-object APIs: the creation of the request object, when it is in the same body.</summary>
         public IObjectCreationOperation? RequestObjectCreation { get; internal set; }
     }
