@@ -23,28 +23,53 @@ namespace RopcAnalyzers.Recognition
     {
         private static readonly string[] GrantWords = { RopcRecognizer.PasswordGrant, "grant" };
 
+        private readonly RopcRecognizer recognizer;
         private readonly SourceScan scan;
         private readonly bool literalsOnly;
-        private readonly HashSet<string> names;
-        private readonly List<string> nameList;
+        private readonly object gate = new();
         private readonly ConcurrentDictionary<SyntaxTree, int[]> placesByTree = new();
+        private HashSet<string>? names;
+        private List<string>? nameList;
 
-        private UseCandidates(SourceScan scan, bool literalsOnly, HashSet<string> names)
+        private UseCandidates(RopcRecognizer recognizer, bool literalsOnly)
         {
-            this.scan = scan;
+            this.recognizer = recognizer;
+            scan = recognizer.Scan ?? throw new ArgumentException("The recognizer of a compilation is needed.", nameof(recognizer));
             this.literalsOnly = literalsOnly;
-            this.names = names;
-            nameList = new List<string>(names);
         }
 
-        /// <summary>The candidates of the compilation <paramref name="recognizer"/> was created for (its wrappers are learned here if they were not yet).</summary>
+        /// <summary>
+        /// The candidates of the compilation <paramref name="recognizer"/> was created for. Nothing is read until a type is
+        /// asked about: the editor runs a compilation's start actions for each keystroke, and for its syntax-only pass too.
+        /// </summary>
         public static UseCandidates Find(RopcRecognizer recognizer, bool grantLiteralsSuffice, CancellationToken cancellationToken)
         {
-            var scan = recognizer.Scan ?? throw new ArgumentException("The recognizer of a compilation is needed.", nameof(recognizer));
-            var names = new HashSet<string>(recognizer.Reach(cancellationToken).CallNames, StringComparer.Ordinal);
-            names.UnionWith(recognizer.Catalog.NamesWithout(GrantWords));
-            names.UnionWith(GrantTextHolders(scan, cancellationToken));
-            return new UseCandidates(scan, grantLiteralsSuffice, names);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new UseCandidates(recognizer, grantLiteralsSuffice);
+        }
+
+        /// <summary>The names that make a place: the compilation's wrappers (learned here if they were not yet), the catalogued APIs that mention neither word, the grant-text holders.</summary>
+        private HashSet<string> Names(CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref names) is { } known)
+            {
+                return known;
+            }
+
+            lock (gate)
+            {
+                if (names is { } learned)
+                {
+                    return learned;
+                }
+
+                var found = new HashSet<string>(recognizer.Reach(cancellationToken).CallNames, StringComparer.Ordinal);
+                found.UnionWith(recognizer.Catalog.NamesWithout(GrantWords));
+                found.UnionWith(GrantTextHolders(scan, cancellationToken));
+                nameList = new List<string>(found);
+                Volatile.Write(ref names, found);
+                return found;
+            }
         }
 
         /// <summary>Whether the declarations of <paramref name="type"/> (its nested types included) contain a candidate place.</summary>
@@ -91,13 +116,14 @@ namespace RopcAnalyzers.Recognition
                 return places;
             }
 
+            var candidateNames = Names(cancellationToken);
             var found = new List<int>();
             foreach (var token in scan.TokensContaining(tree, GrantWords, StringComparison.OrdinalIgnoreCase, MentionsTheGrant, cancellationToken))
             {
                 found.Add(token.SpanStart);
             }
 
-            foreach (var token in scan.TokensContaining(tree, nameList, StringComparison.Ordinal, IsCandidateName, cancellationToken))
+            foreach (var token in scan.TokensContaining(tree, nameList!, StringComparison.Ordinal, token => token.IsKind(SyntaxKind.IdentifierToken) && candidateNames.Contains(token.ValueText), cancellationToken))
             {
                 found.Add(token.SpanStart);
             }
@@ -108,9 +134,6 @@ namespace RopcAnalyzers.Recognition
 
         private bool MentionsTheGrant(SyntaxToken token)
             => !literalsOnly || (SourceScan.LiteralText(token) is { } text && GrantLiterals.MayMarkUse(text));
-
-        private bool IsCandidateName(SyntaxToken token)
-            => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText);
 
         /// <summary>
         /// The fields and properties whose initializer or expression body spells a grant text in a string literal
