@@ -70,29 +70,40 @@ namespace RopcAnalyzers.Inventory.Analysis
 
                 // Learned now rather than at the first call: the projects that reference this one wait for them.
                 publishWrappers?.Invoke(recognizer.ExportWrappers(start.CancellationToken));
-                start.RegisterOperationAction(
-                    operationContext =>
+
+                // The code blocks the build searches, and only those (UseCandidates): the inventory and ROPC001 find the same sites.
+                var candidates = UseCandidates.For(start.Options, start.Compilation, recognizer, start.CancellationToken);
+                start.RegisterSymbolStartAction(
+                    typeStart =>
                     {
-                        if (!recognizer.TryRecognize(operationContext.Operation, operationContext.CancellationToken, out var request))
+                        if (candidates is null || candidates.AnyIn((INamedTypeSymbol)typeStart.Symbol, typeStart.CancellationToken))
                         {
-                            return;
+                            UseCandidates.RegisterOperationAction(candidates, typeStart, CollectSite, RopcRecognizer.SiteOperationKinds);
                         }
-
-                        // A call of a wrapper is an indirect use: its request is the site (ROPC001 agrees).
-                        if (request.Kind == RopcRequestKind.WrapperCall)
-                        {
-                            if (request.ReachedRequestLocation is not null)
-                            {
-                                IndirectUses.Add(new CollectedIndirectUse(request, operationContext.ContainingSymbol));
-                            }
-
-                            return;
-                        }
-
-                        var approval = TrustedLegacyApproval.Find(operationContext.Operation, operationContext.ContainingSymbol);
-                        Sites.Add(new CollectedSite(request, approval, operationContext.ContainingSymbol));
                     },
-                    RopcRecognizer.SiteOperationKinds);
+                    SymbolKind.NamedType);
+
+                void CollectSite(OperationAnalysisContext operationContext)
+                {
+                    if (!recognizer.TryRecognize(operationContext.Operation, operationContext.CancellationToken, out var request))
+                    {
+                        return;
+                    }
+
+                    // A call of a wrapper is an indirect use: its request is the site (ROPC001 agrees).
+                    if (request.Kind == RopcRequestKind.WrapperCall)
+                    {
+                        if (request.ReachedRequestLocation is not null)
+                        {
+                            IndirectUses.Add(new CollectedIndirectUse(request, operationContext.ContainingSymbol));
+                        }
+
+                        return;
+                    }
+
+                    var approval = TrustedLegacyApproval.Find(operationContext.Operation, operationContext.ContainingSymbol);
+                    Sites.Add(new CollectedSite(request, approval, operationContext.ContainingSymbol));
+                }
 
                 start.RegisterOperationAction(
                     operationContext =>

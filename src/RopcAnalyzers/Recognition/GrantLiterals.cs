@@ -12,9 +12,8 @@ namespace RopcAnalyzers.Recognition
     /// Finding ROPC uses from their string literals. Without an OAuth library, the only uses left are hand-written:
     /// a form, body or server branch that spells out "grant_type" or "password" (or the Auth0 password-realm grant)
     /// in a string literal of the same code block, or takes it from a named constant. When a compilation has no named
-    /// constant of that kind (<see cref="SufficeFor"/>), the analyzers look only at code blocks with such a literal
-    /// and hand each of their operations to the recognizers, instead of handing them every operation of the
-    /// compilation (the difference is most of the package's cost on code that never sends a password).
+    /// constant of that kind (<see cref="SufficeFor"/>), <see cref="UseCandidates"/> counts the grant words only in
+    /// string literals, so that a block that merely names a password (a user store, a hasher) is not searched.
     /// </summary>
     internal static class GrantLiterals
     {

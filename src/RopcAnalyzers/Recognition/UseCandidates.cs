@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using RopcAnalyzers.Options;
 
 namespace RopcAnalyzers.Recognition
 {
@@ -19,7 +22,7 @@ namespace RopcAnalyzers.Recognition
     /// most of what the package costs. Where grant literals suffice (<see cref="GrantLiterals.SufficeFor"/>), a word
     /// counts only in a string literal.
     /// </summary>
-    internal sealed class UseCandidates
+    public sealed class UseCandidates
     {
         private static readonly string[] GrantWords = { RopcRecognizer.PasswordGrant, "grant" };
 
@@ -39,13 +42,43 @@ namespace RopcAnalyzers.Recognition
         }
 
         /// <summary>
-        /// The candidates of the compilation <paramref name="recognizer"/> was created for. Nothing is read until a type is
-        /// asked about: the editor runs a compilation's start actions for each keystroke, and for its syntax-only pass too.
+        /// The candidates of the compilation <paramref name="recognizer"/> was created for, or null where the project asks
+        /// for every operation to be searched (<see cref="RopcOptions.SearchEveryOperationKey"/>). Nothing is read until a
+        /// type is asked about: the editor runs a compilation's start actions for each keystroke, and for its syntax-only
+        /// pass too.
         /// </summary>
-        public static UseCandidates Find(RopcRecognizer recognizer, bool grantLiteralsSuffice, CancellationToken cancellationToken)
+        public static UseCandidates? For(AnalyzerOptions options, Compilation compilation, RopcRecognizer recognizer, CancellationToken cancellationToken)
+            => RopcOptions.SearchEveryOperation(options, compilation)
+                ? null
+                : new UseCandidates(recognizer, GrantLiterals.SufficeFor(options, compilation, recognizer, cancellationToken));
+
+        /// <summary>The candidates of <paramref name="recognizer"/>'s compilation, whatever the options say (for tests).</summary>
+        internal static UseCandidates Of(RopcRecognizer recognizer, bool grantLiteralsSuffice) => new(recognizer, grantLiteralsSuffice);
+
+        /// <summary>
+        /// Registers <paramref name="action"/> for the operations of <paramref name="kinds"/> in the code blocks of the type
+        /// <paramref name="typeStart"/> started: every block when <paramref name="candidates"/> is null, else only the blocks
+        /// that hold a candidate place (the operations of a block are offered exactly as operation actions would be).
+        /// </summary>
+        public static void RegisterOperationAction(UseCandidates? candidates, SymbolStartAnalysisContext typeStart, Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            return new UseCandidates(recognizer, grantLiteralsSuffice);
+            if (candidates is null)
+            {
+                typeStart.RegisterOperationAction(action, kinds);
+                return;
+            }
+
+            typeStart.RegisterOperationBlockStartAction(blockStart =>
+            {
+                foreach (var block in blockStart.OperationBlocks)
+                {
+                    if (candidates.AnyIn(block.Syntax.SyntaxTree, block.Syntax.Span, blockStart.CancellationToken))
+                    {
+                        blockStart.RegisterOperationAction(action, kinds);
+                        return;
+                    }
+                }
+            });
         }
 
         /// <summary>The names that make a place: the compilation's wrappers (learned here if they were not yet), the catalogued APIs that mention neither word, the grant-text holders.</summary>
@@ -77,8 +110,7 @@ namespace RopcAnalyzers.Recognition
         {
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                var places = PlacesIn(reference.SyntaxTree, cancellationToken);
-                if (places.Length != 0 && First(places, reference.Span) < places.Length)
+                if (AnyIn(reference.SyntaxTree, reference.Span, cancellationToken))
                 {
                     return true;
                 }
@@ -87,14 +119,11 @@ namespace RopcAnalyzers.Recognition
             return false;
         }
 
-        /// <summary>The positions of the candidate places of <paramref name="tree"/> within <paramref name="span"/>, in order.</summary>
-        public IEnumerable<int> In(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
+        /// <summary>Whether <paramref name="span"/> of <paramref name="tree"/> contains a candidate place.</summary>
+        public bool AnyIn(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
         {
             var places = PlacesIn(tree, cancellationToken);
-            for (var index = First(places, span); index < places.Length && places[index] < span.End; index++)
-            {
-                yield return places[index];
-            }
+            return First(places, span) < places.Length;
         }
 
         /// <summary>The index of the first place inside <paramref name="span"/>, or the length of <paramref name="places"/> when none is.</summary>

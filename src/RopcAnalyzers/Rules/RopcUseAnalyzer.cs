@@ -59,9 +59,7 @@ namespace RopcAnalyzers.Rules
                     new RuleSwitches(compilation));
                 var persistence = new PasswordPersistenceRule(compilation, pass.Recognizer);
                 var cancellationToken = start.CancellationToken;
-                var candidates = RopcOptions.SearchEveryOperation(start.Options, compilation)
-                    ? null
-                    : UseCandidates.Find(pass.Recognizer, GrantLiterals.SufficeFor(start.Options, compilation, pass.Recognizer, cancellationToken), cancellationToken);
+                var candidates = UseCandidates.For(start.Options, compilation, pass.Recognizer, cancellationToken);
                 var spelling = pass.Coverage is null ? null : ApprovalSpelling.Of(compilation, pass.Recognizer.Scan!.TextOf, cancellationToken);
                 var kinds = RopcRecognizer.SiteOperationKinds.AddRange(ServerPasswordGrantRecognizer.SiteOperationKindsFor(compilation)).Distinct().ToImmutableArray();
                 start.RegisterSymbolStartAction(
@@ -80,20 +78,9 @@ namespace RopcAnalyzers.Rules
 
                         // A type that spells only an approval still gets its end action: a stale approval is reported there.
                         var state = new TypeState(persistence, mayApprove ? pass.Coverage?.ForType(type) : null);
-                        if (mayUse && candidates is null)
+                        if (mayUse)
                         {
-                            typeStart.RegisterOperationAction(operationContext => pass.AnalyzeOperation(operationContext, state), kinds);
-                        }
-                        else if (mayUse)
-                        {
-                            // The operations of a block are offered exactly as above, for the blocks that hold a candidate.
-                            typeStart.RegisterOperationBlockStartAction(blockStart =>
-                            {
-                                if (Pass.HoldsCandidate(blockStart.OperationBlocks, candidates!, blockStart.CancellationToken))
-                                {
-                                    blockStart.RegisterOperationAction(operationContext => pass.AnalyzeOperation(operationContext, state), kinds);
-                                }
-                            });
+                            UseCandidates.RegisterOperationAction(candidates, typeStart, operationContext => pass.AnalyzeOperation(operationContext, state), kinds);
                         }
 
                         if (state.Coverage is { } coverage)
@@ -179,20 +166,6 @@ namespace RopcAnalyzers.Rules
                 {
                     OnUse(new UseSiteContext(operation, context.ContainingSymbol, context.Options, context.ReportDiagnostic, context.CancellationToken), request, serverSite, state);
                 }
-            }
-
-            /// <summary>Whether a code block of a type holds a candidate place (<see cref="UseCandidates"/>) in any of its parts.</summary>
-            public static bool HoldsCandidate(ImmutableArray<IOperation> operationBlocks, UseCandidates candidates, CancellationToken cancellationToken)
-            {
-                foreach (var block in operationBlocks)
-                {
-                    if (candidates.In(block.Syntax.SyntaxTree, block.Syntax.Span, cancellationToken).Any())
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
 
             private bool FindUse(IOperation operation, CancellationToken cancellationToken, out RopcRequest? request, out ServerPasswordGrantSite? serverSite)

@@ -41,6 +41,27 @@ namespace RopcAnalyzers.Tests.Recognition
             }
             """;
 
+        /// <summary>A token client whose grant type is its caller's choice (an open grant).</summary>
+        private const string OpenGrantTokenClient = """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public static class TokenClient
+            {
+                private static readonly HttpClient Http = new HttpClient();
+
+                public static Task<HttpResponseMessage> RequestAsync(string grantType, string user, string pwd)
+                    => Http.PostAsync("https://idp.contoso.com/token", new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["grant_type"] = grantType,
+                        ["username"] = user,
+                        ["password"] = pwd,
+                    }));
+            }
+
+            """;
+
         private const string Session = """
             using System.Net.Http;
             using System.Threading.Tasks;
@@ -182,24 +203,7 @@ namespace RopcAnalyzers.Tests.Recognition
         [Fact]
         public void CallOfAWrapperWhoseChainPicksThePasswordGrant_ReachesThatCall_NotTheOpenForm()
         {
-            var compilation = Compile("Single", """
-                using System.Collections.Generic;
-                using System.Net.Http;
-                using System.Threading.Tasks;
-
-                public static class TokenClient
-                {
-                    private static readonly HttpClient Http = new HttpClient();
-
-                    public static Task<HttpResponseMessage> RequestAsync(string grantType, string user, string pwd)
-                        => Http.PostAsync("https://idp.contoso.com/token", new FormUrlEncodedContent(new Dictionary<string, string>
-                        {
-                            ["grant_type"] = grantType,
-                            ["username"] = user,
-                            ["password"] = pwd,
-                        }));
-                }
-
+            var compilation = Compile("Single", OpenGrantTokenClient + """
                 public static class Login
                 {
                     public static Task<HttpResponseMessage> SignInAsync(string user, string pwd) => TokenClient.RequestAsync("password", user, pwd);
@@ -227,24 +231,10 @@ namespace RopcAnalyzers.Tests.Recognition
         [Fact]
         public void WrapperWhoseCallerChoosesTheGrant_IsNotExported_SoNoOtherProjectGainsARequest()
         {
-            var lib = Compile("Lib", """
-                using System.Collections.Generic;
-                using System.Net.Http;
-                using System.Threading.Tasks;
-
-                public static class TokenClient
+            var lib = Compile("Lib", OpenGrantTokenClient + """
+                public static class Refresh
                 {
-                    private static readonly HttpClient Http = new HttpClient();
-
-                    public static Task<HttpResponseMessage> RequestAsync(string grantType, string user, string pwd)
-                        => Http.PostAsync("https://idp.contoso.com/token", new FormUrlEncodedContent(new Dictionary<string, string>
-                        {
-                            ["grant_type"] = grantType,
-                            ["username"] = user,
-                            ["password"] = pwd,
-                        }));
-
-                    public static Task<HttpResponseMessage> RefreshAsync(string token) => RequestAsync("refresh_token", token, "");
+                    public static Task<HttpResponseMessage> RefreshAsync(string token) => TokenClient.RequestAsync("refresh_token", token, "");
                 }
                 """);
             var exports = RopcRecognizer.Create(null, lib).ExportWrappers(CancellationToken.None);

@@ -92,7 +92,7 @@ namespace RopcAnalyzers.Tests.Recognition
         public void AType_IsACandidate_WhenItsDeclarationsSpellTheGrantOrAPassword(string source, string typeName, bool literalsOnly, bool isCandidate)
         {
             var compilation = Compile(new[] { ("Test.cs", source) }, TestReferences.Framework);
-            var candidates = UseCandidates.Find(RopcRecognizer.Create(options: null, compilation), literalsOnly, CancellationToken.None);
+            var candidates = UseCandidates.Of(RopcRecognizer.Create(options: null, compilation), literalsOnly);
 
             Assert.Equal(isCandidate, candidates.AnyIn(compilation.GetTypeByMetadataName(typeName)!, CancellationToken.None));
         }
@@ -120,7 +120,7 @@ namespace RopcAnalyzers.Tests.Recognition
                         """),
                 },
                 TestReferences.Framework);
-            var candidates = UseCandidates.Find(RopcRecognizer.Create(options: null, compilation), grantLiteralsSuffice: true, CancellationToken.None);
+            var candidates = UseCandidates.Of(RopcRecognizer.Create(options: null, compilation), grantLiteralsSuffice: true);
 
             Assert.True(candidates.AnyIn(compilation.GetTypeByMetadataName("Session")!, CancellationToken.None));
         }
