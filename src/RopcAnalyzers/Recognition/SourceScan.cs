@@ -20,6 +20,7 @@ namespace RopcAnalyzers.Recognition
 
         // The text of each tree, so that a search walks the tokens of only the trees whose text contains what it seeks.
         private readonly ConcurrentDictionary<SyntaxTree, string> texts = new();
+        private readonly ConcurrentDictionary<(SyntaxTree Tree, string Word, StringComparison Comparison), int[]> occurrences = new();
 
         public SourceScan(Compilation compilation)
         {
@@ -69,12 +70,11 @@ namespace RopcAnalyzers.Recognition
         public IEnumerable<SyntaxToken> TokensContaining(SyntaxTree tree, IReadOnlyList<string> words, StringComparison comparison, Func<SyntaxToken, bool> select, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = TextOf(tree, cancellationToken);
             SyntaxNode? root = null;
             var last = default(SyntaxToken);
             foreach (var word in words)
             {
-                for (var position = text.IndexOf(word, comparison); position >= 0; position = text.IndexOf(word, position + word.Length, comparison))
+                foreach (var position in Occurrences(tree, word, comparison, cancellationToken))
                 {
                     root ??= tree.GetRoot(cancellationToken);
                     var token = root.FindToken(position);
@@ -87,9 +87,27 @@ namespace RopcAnalyzers.Recognition
             }
         }
 
-        /// <summary>Whether the text of <paramref name="tree"/> contains <paramref name="word"/> anywhere (comments included).</summary>
-        public bool TextContains(SyntaxTree tree, string word, StringComparison comparison, CancellationToken cancellationToken)
-            => TextOf(tree, cancellationToken).IndexOf(word, comparison) >= 0;
+        /// <summary>
+        /// Where <paramref name="word"/> occurs in the text of <paramref name="tree"/> (comments included), found once per
+        /// compilation: the wrapper search, the grant-holder search and the candidate places all look for the same words.
+        /// </summary>
+        private int[] Occurrences(SyntaxTree tree, string word, StringComparison comparison, CancellationToken cancellationToken)
+        {
+            var key = (tree, word, comparison);
+            if (occurrences.TryGetValue(key, out var positions))
+            {
+                return positions;
+            }
+
+            var text = TextOf(tree, cancellationToken);
+            var found = new List<int>();
+            for (var position = text.IndexOf(word, comparison); position >= 0; position = text.IndexOf(word, position + word.Length, comparison))
+            {
+                found.Add(position);
+            }
+
+            return occurrences.GetOrAdd(key, found.ToArray());
+        }
 
         /// <summary>The identifiers spelled <paramref name="names"/> (the name of a member, a method or a type), anywhere in source.</summary>
         public IEnumerable<SyntaxToken> Identifiers(ICollection<string> names, CancellationToken cancellationToken)
