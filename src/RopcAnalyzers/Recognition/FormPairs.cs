@@ -106,9 +106,22 @@ namespace RopcAnalyzers.Recognition
                 case { Syntax: CollectionExpressionSyntax }:
                     // C# 12 collection expressions have no dedicated operation interface in Roslyn 4.8: their elements are the children.
                     return parent.ChildOperations;
+                case IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: 1, Instance: not null, IsImplicit: false } add }:
+                    // Pairs added one by one, in any statement of the block: list.Add(new KeyValuePair<string, string>("grant_type", "password"));
+                    // if (...) { list.Add(new("username", user)); }
+                    return ItemsAdded(ReceiverSiblings(add, cancellationToken));
             }
 
             return ReceiverSiblings(site, cancellationToken);
+        }
+
+        /// <summary>The item each one-argument call adds (list.Add(pair)); other siblings as they are.</summary>
+        private static IEnumerable<IOperation> ItemsAdded(IEnumerable<IOperation> siblings)
+        {
+            foreach (var sibling in siblings)
+            {
+                yield return sibling is IInvocationOperation { Arguments.Length: 1, Instance: not null } add ? add.Arguments[0].Value : sibling;
+            }
         }
 
         /// <summary>The pairs inside a collection such as IdentityModel's Parameters: new Parameters { { "username", u } }.</summary>

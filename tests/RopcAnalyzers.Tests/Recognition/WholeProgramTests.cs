@@ -689,5 +689,72 @@ namespace RopcAnalyzers.Tests.Recognition
                 Diagnostic(Descriptors.PasswordPersisted, 0, 1, 2)
                     .WithArguments("AuthClient.GetTokenAsync with grant type \"password\" → form field grant_type", "kept in field 'password'"),
             });
+
+        /// <summary>The same shape with the pairs added one by one to a list, the credentials inside if blocks (as real SDKs write it).</summary>
+        [Fact]
+        public Task WrapperThatTakesTheGrant_AddingPairsInsideIfBlocks_ReportsTheKeptPassword() => ProjectAsync(
+            new[]
+            {
+                ("TokenHelper.cs", """
+                    using System.Collections.Generic;
+                    using System.Net.Http;
+                    using System.Threading.Tasks;
+
+                    namespace Picture.Sdk
+                    {
+                        internal static class TokenHelper
+                        {
+                            private static readonly HttpClient Http = new HttpClient();
+
+                            public static async Task<string> GetTokenAsync(string url, string grantType, string? refresh, string? user, string? pwd)
+                            {
+                                var content = new List<KeyValuePair<string, string>>();
+                                content.Add({|#2:new KeyValuePair<string, string>("grant_type", grantType)|});
+                                if (refresh != null)
+                                {
+                                    content.Add(new KeyValuePair<string, string>("refresh_token", refresh));
+                                }
+
+                                if (user != null && pwd != null)
+                                {
+                                    content.Add(new KeyValuePair<string, string>("username", user));
+                                    content.Add(new KeyValuePair<string, string>("password", pwd));
+                                }
+
+                                var response = await Http.PostAsync(url, new FormUrlEncodedContent(content));
+                                return await response.Content.ReadAsStringAsync();
+                            }
+                        }
+                    }
+                    """),
+                ("Session.cs", """
+                    using System.Threading.Tasks;
+
+                    namespace Picture.Sdk
+                    {
+                        public sealed class Session
+                        {
+                            private readonly string userName;
+                            private readonly string {|#0:password|};
+
+                            public Session(string userName, string password)
+                            {
+                                this.userName = userName;
+                                this.password = password;
+                            }
+
+                            public Task<string> LogInAsync() => {|#1:TokenHelper.GetTokenAsync("https://pictures.contoso.com/token", "password", null, userName, password)|};
+
+                            public Task<string> RefreshAsync(string token) => TokenHelper.GetTokenAsync("https://pictures.contoso.com/token", "refresh_token", token, null, null);
+                        }
+                    }
+                    """),
+            },
+            new[]
+            {
+                Diagnostic(Descriptors.UnapprovedRopcRequest, 1, 2).WithArguments("TokenHelper.GetTokenAsync with grant type \"password\" → form field grant_type"),
+                Diagnostic(Descriptors.PasswordPersisted, 0, 1, 2)
+                    .WithArguments("TokenHelper.GetTokenAsync with grant type \"password\" → form field grant_type", "kept in field 'password'"),
+            });
     }
 }

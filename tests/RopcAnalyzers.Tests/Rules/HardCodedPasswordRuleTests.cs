@@ -31,6 +31,30 @@ namespace RopcAnalyzers.Tests.Rules
             }
             """, Ropc008($"{library} RequestPasswordTokenAsync"));
 
+        /// <summary>Pairs added one by one to a list, some inside an if block: the password is found beside the grant.</summary>
+        [Fact]
+        public Task PairsAddedOneByOne_PasswordInsideAnIfBlock_IsReported() => VerifyHardCoded.AnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class ServiceLogin
+            {
+                Task<HttpResponseMessage> LoginAsync(HttpClient http, string user, bool withPassword)
+                {
+                    var content = new List<KeyValuePair<string, string>>();
+                    content.Add(new KeyValuePair<string, string>("grant_type", "password"));
+                    content.Add(new KeyValuePair<string, string>("username", user));
+                    if (withPassword)
+                    {
+                        content.Add(new KeyValuePair<string, string>("password", {|#0:"Winter2024!"|}));
+                    }
+
+                    return http.PostAsync("https://idp.contoso.com/token", new FormUrlEncodedContent(content));
+                }
+            }
+            """, Ropc008("form field grant_type=password"));
+
         [Fact]
         public Task Msal_WithConstantPassword_IsReported() => VerifyHardCoded.AnalyzerAsync("""
             using Microsoft.Identity.Client;
